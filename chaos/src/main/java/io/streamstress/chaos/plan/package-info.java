@@ -1,0 +1,2 @@
+/** Fault kinds and the seeded fault plan. */
+package io.streamstress.chaos.plan;

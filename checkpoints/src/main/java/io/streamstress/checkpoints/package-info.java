@@ -1,0 +1,2 @@
+/** Checkpoint and state-backend settings of the stress job. */
+package io.streamstress.checkpoints;

@@ -1,0 +1,150 @@
+package io.streamstress.kafka.broker;
+
+import io.streamstress.kafka.topic.KafkaUnavailableException;
+import io.streamstress.kafka.topic.TopicAdmin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker in this JVM: one KRaft node acting as broker and controller, listening on
+ * loopback. {@link #start()} formats the storage on first use and returns once the broker answers an
+ * admin call; {@link #stop()} and a later {@link #start()} reuse the data dir and ports.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private BrokerSettings settings;
+    private KafkaRaftServer server;
+
+    public EmbeddedKafkaBroker(BrokerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the broker (formatting its storage the first time) and waits until it serves requests. */
+    public synchronized void start() throws KafkaUnavailableException, InterruptedException {
+        if (server != null) {
+            return;
+        }
+        if (settings.brokerPort() == 0 || settings.controllerPort() == 0) {
+            settings = settings.withPorts(freePort(settings.host()), freePort(settings.host()));
+        }
+        Path logDir = settings.dataDir().resolve("kraft-logs");
+        Properties props = brokerProperties(logDir);
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        formatIfNeeded(logDir);
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers(), STARTUP_TIMEOUT)) {
+            admin.awaitReachable();
+        }
+        LOG.info("Kafka broker up at {} (data in {})", bootstrapServers(), settings.dataDir());
+    }
+
+    /** {@code host:port} of the client listener. */
+    public String bootstrapServers() {
+        return settings.host() + ":" + settings.brokerPort();
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Stops the broker and waits for it; the data dir stays for a later {@link #start()}. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        KafkaRaftServer stopping = server;
+        server = null;
+        stopping.shutdown();
+        stopping.awaitShutdown();
+        LOG.info("Kafka broker at {} stopped", bootstrapServers());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Properties brokerProperties(Path logDir) {
+        String host = settings.host();
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@" + host + ":" + settings.controllerPort());
+        props.put("listeners", "PLAINTEXT://" + host + ":" + settings.brokerPort() + ",CONTROLLER://" + host + ":"
+                + settings.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.brokerPort());
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", logDir.toString());
+        props.put("num.partitions", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        props.put("num.network.threads", "2");
+        props.put("num.io.threads", "2");
+        props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        props.put("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
+        settings.overrides().forEach(props::put);
+        return props;
+    }
+
+    private void formatIfNeeded(Path logDir) {
+        try {
+            if (Files.exists(logDir.resolve("meta.properties"))) {
+                return;
+            }
+            Files.createDirectories(logDir);
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka data dir " + logDir, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.streamstress.kafka.producer;
+
+import io.streamstress.kafka.record.StressRecord;
+import io.streamstress.kafka.record.StressRecordCodec;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Produces the plan's messages with an idempotent producer ({@code acks=all}), partition by partition in
+ * round robin, and counts what the broker acknowledges. A send that fails after the client's own retries
+ * stops the run with {@link ProduceException}: the counts then say exactly what was acknowledged.
+ */
+public final class LoadProducer {
+
+    private static final int PACING_STEP = 1_000;
+
+    private final ProducerSettings settings;
+    private final AtomicLongArray acked;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private volatile long sent;
+
+    public LoadProducer(ProducerSettings settings) {
+        this.settings = settings;
+        this.acked = new AtomicLongArray(settings.plan().partitions());
+    }
+
+    /** Messages handed to the client so far (progress display). */
+    public long sent() {
+        return sent;
+    }
+
+    /** Messages acknowledged so far (progress display). */
+    public long acked() {
+        long sum = 0;
+        for (int p = 0; p < acked.length(); p++) {
+            sum += acked.get(p);
+        }
+        return sum;
+    }
+
+    /** Produces every message of the plan and waits for all acknowledgements. */
+    public ProduceResult run() throws ProduceException, InterruptedException {
+        PartitionPlan plan = settings.plan();
+        long started = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            for (long id = 0; id < plan.messages(); id++) {
+                if (id % PACING_STEP == 0) {
+                    throwIfFailed();
+                    pace(id, started);
+                }
+                int partition = plan.partitionOf(id);
+                StressRecord record = new StressRecord(partition, plan.sequenceOf(id), id, nowMicros());
+                byte[] value = StressRecordCodec.encode(record, settings.recordSize());
+                producer.send(new ProducerRecord<>(settings.topic(), partition, null, value), (metadata, e) -> {
+                    if (e == null) {
+                        acked.incrementAndGet(partition);
+                    } else {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                sent = id + 1;
+            }
+            producer.flush();
+        } catch (org.apache.kafka.common.errors.InterruptException e) {
+            throw new InterruptedException("producer interrupted");
+        }
+        throwIfFailed();
+        long[] perPartition = new long[acked.length()];
+        for (int p = 0; p < perPartition.length; p++) {
+            perPartition[p] = acked.get(p);
+        }
+        return new ProduceResult(perPartition, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void throwIfFailed() throws ProduceException {
+        Exception e = failure.get();
+        if (e != null) {
+            throw new ProduceException("producing to " + settings.topic() + " failed after " + acked()
+                    + " acknowledged records: " + e.getMessage(), e);
+        }
+    }
+
+    private void pace(long id, long startedNanos) throws InterruptedException {
+        long rate = settings.ratePerSecond();
+        if (rate == 0) {
+            return;
+        }
+        long dueNanos = startedNanos + TimeUnit.SECONDS.toNanos(id) / rate;
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("producer interrupted");
+        }
+    }
+
+    private static long nowMicros() {
+        return System.currentTimeMillis() * 1_000L;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "streamstress-load-producer");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+}

@@ -1,0 +1,52 @@
+package io.streamstress.kafka.record;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The wire format of a load message: a magic number, the {@link StressRecord} fields, then padding up to
+ * the configured record size. Big-endian, fixed layout, no allocation beyond the value array.
+ */
+public final class StressRecordCodec {
+
+    /** Marks a value written by this codec ("SS"), so that foreign or corrupted values are recognised. */
+    public static final short MAGIC = 0x5353;
+
+    /** Bytes taken by the magic number and the fields; a record cannot be smaller than this. */
+    public static final int HEADER_BYTES = Short.BYTES + Integer.BYTES + 3 * Long.BYTES;
+
+    private StressRecordCodec() {}
+
+    /** Encodes one record into a new array of exactly {@code size} bytes (the rest is zero padding). */
+    public static byte[] encode(StressRecord record, int size) {
+        if (size < HEADER_BYTES) {
+            throw new IllegalArgumentException(
+                    "record size " + size + " is too small: at least " + HEADER_BYTES + " bytes are needed");
+        }
+        byte[] value = new byte[size];
+        ByteBuffer.wrap(value)
+                .putShort(MAGIC)
+                .putInt(record.partition())
+                .putLong(record.sequence())
+                .putLong(record.messageId())
+                .putLong(record.producedAtMicros());
+        return value;
+    }
+
+    /**
+     * Decodes a value written by {@link #encode}.
+     *
+     * @throws MalformedRecordException when the value is too short or does not start with {@link #MAGIC}
+     */
+    public static StressRecord decode(byte[] value) {
+        if (value == null || value.length < HEADER_BYTES) {
+            throw new MalformedRecordException(
+                    "value of " + (value == null ? "null" : value.length + " bytes") + " is shorter than a record header");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        short magic = buffer.getShort();
+        if (magic != MAGIC) {
+            throw new MalformedRecordException(String.format("value starts with 0x%04x, not the record magic", magic));
+        }
+        return new StressRecord(buffer.getInt(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+    }
+}

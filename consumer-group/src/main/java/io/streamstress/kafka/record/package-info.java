@@ -1,0 +1,2 @@
+/** The load message and its wire format, shared by the producer and the source. */
+package io.streamstress.kafka.record;

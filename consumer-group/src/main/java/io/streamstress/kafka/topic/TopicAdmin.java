@@ -1,0 +1,91 @@
+package io.streamstress.kafka.topic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/** Creates the load topic and reads its end offsets, through one Kafka {@link Admin} client. */
+public final class TopicAdmin implements AutoCloseable {
+
+    /** How long a call may take before the broker counts as unreachable. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final Duration timeout;
+    private final Admin admin;
+
+    public TopicAdmin(String bootstrapServers, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "streamstress-admin");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000));
+        this.admin = Admin.create(props);
+    }
+
+    /**
+     * Waits until the cluster answers.
+     *
+     * @throws KafkaUnavailableException when it does not answer within the timeout
+     */
+    public String awaitReachable() throws KafkaUnavailableException, InterruptedException {
+        return call("reach Kafka", admin.describeCluster().clusterId());
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions and the given replication factor. */
+    public void createTopic(String topic, int partitions, short replication)
+            throws KafkaUnavailableException, InterruptedException {
+        call("create topic " + topic,
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
+    }
+
+    /** The end offset of each partition of {@code topic}, indexed by partition. */
+    public long[] endOffsets(String topic, int partitions) throws KafkaUnavailableException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        List<TopicPartition> order = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            order.add(tp);
+            request.put(tp, OffsetSpec.latest());
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                call("read end offsets of " + topic, admin.listOffsets(request).all());
+        long[] offsets = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            offsets[p] = result.get(order.get(p)).offset();
+        }
+        return offsets;
+    }
+
+    private <T> T call(String what, org.apache.kafka.common.KafkaFuture<T> future)
+            throws KafkaUnavailableException, InterruptedException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("could not " + what + " at " + bootstrapServers + " within "
+                    + timeout.toSeconds() + " s: is the broker running and reachable?", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new KafkaUnavailableException("could not " + what + " at " + bootstrapServers + ": "
+                    + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,254 @@
+package io.streamstress.runner.cli;
+
+import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.runner.config.Delivery;
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.run.RunOutcome;
+import io.streamstress.runner.run.StressRun;
+import io.streamstress.runner.run.VerdictPrinter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar stress.jar}: the one command. */
+@Command(
+        name = "stress.jar",
+        mixinStandardHelpOptions = true,
+        version = "streamstress 0.1.0",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Produces messages into Kafka, counts them with a Flink job into Redis exactly once while faults are",
+            "injected, and verifies the count independently. Embedded Kafka, Redis and Flink by default.",
+            ""
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every check passed",
+            "1:harness error (a server did not start or answer, the job failed)",
+            "2:usage error",
+            "3:a verified invariant failed (loss, duplicates, time limit)"
+        })
+public final class StressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--messages", defaultValue = "10000000", paramLabel = "N",
+            description = "Messages to produce and count (default: ${DEFAULT-VALUE}).")
+    long messages;
+
+    @Option(names = "--partitions", defaultValue = "20", paramLabel = "N",
+            description = "Topic partitions; the job runs one subtask per partition (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--record-size", defaultValue = "100", paramLabel = "BYTES",
+            description = "Bytes per record, at least 30 (default: ${DEFAULT-VALUE}).")
+    int recordSize;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "MSG/S",
+            description = "Producer rate cap in messages per second, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--preload", defaultValue = "false",
+            description = "Produce everything before the job starts, instead of while it runs (default: ${DEFAULT-VALUE}).")
+    boolean preload;
+
+    @Option(names = "--task-managers", defaultValue = "20", paramLabel = "N",
+            description = "TaskManagers of the MiniCluster (default: ${DEFAULT-VALUE}).")
+    int taskManagers;
+
+    @Option(names = "--slots-per-task-manager", defaultValue = "1", paramLabel = "N",
+            description = "Slots per TaskManager (default: ${DEFAULT-VALUE}).")
+    int slotsPerTaskManager;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Time between checkpoints, e.g. 500ms, 1s (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--state-backend", defaultValue = "hashmap", paramLabel = "hashmap|rocksdb",
+            description = "Flink state backend (default: ${DEFAULT-VALUE}).")
+    String stateBackend;
+
+    @Option(names = "--delivery", defaultValue = "exactly-once", paramLabel = "exactly-once|at-least-once",
+            description = "Sink guarantee; at-least-once is the negative control that must FAIL under chaos "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String delivery;
+
+    @Option(names = "--chaos", defaultValue = "none", paramLabel = "KIND[,KIND…]",
+            description = "Faults to inject, comma separated: none or task-exception (default: ${DEFAULT-VALUE}).")
+    String chaos;
+
+    @Option(names = "--chaos-seed", defaultValue = "42", paramLabel = "SEED",
+            description = "Seed of the fault plan: the same seed gives the same plan (default: ${DEFAULT-VALUE}).")
+    long chaosSeed;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Use this Kafka instead of starting an embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--redis-uri", paramLabel = "redis://[:PASSWORD@]HOST:PORT",
+            description = "Use this Redis instead of starting an embedded one.")
+    String redisUri;
+
+    @Option(names = "--topic", paramLabel = "NAME",
+            description = "Topic to create and use (default: stress-<run id>).")
+    String topic;
+
+    @Option(names = "--group-id", defaultValue = "streamstress", paramLabel = "GROUP",
+            description = "Consumer group the source commits offsets to on checkpoint (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Directory for broker data, Redis AOF, checkpoints and the log (default: a fresh temp dir).")
+    Path runDir;
+
+    @Option(names = "--keep", defaultValue = "false",
+            description = "Keep the run directory afterwards (default: ${DEFAULT-VALUE}).")
+    boolean keep;
+
+    @Option(names = "--max-time", defaultValue = "30m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of the whole run; past it the run FAILs with what was verified (default: ${DEFAULT-VALUE}).")
+    Duration maxTime;
+
+    @Option(names = "--connect-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for external Kafka or Redis to answer (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--verbose", defaultValue = "false",
+            description = "Logs on stderr and stack traces with errors (default: ${DEFAULT-VALUE}).")
+    boolean verbose;
+
+    private final PrintStream out;
+
+    StressCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the command with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        StressCommand command = new StressCommand(out);
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("stress.jar: " + e.getMessage() + " (see --help)");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("stress.jar: " + oneLine(e));
+            if (command.verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.HARNESS_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StressConfig config = config();
+        if (verbose) {
+            System.setProperty("streamstress.console.level", "INFO");
+        }
+        String originalTmp = System.getProperty("java.io.tmpdir");
+        RunDirectory dir = RunDirectory.create(Optional.ofNullable(runDir));
+        System.setProperty("java.io.tmpdir", dir.tmp().toString());
+        System.setProperty("streamstress.log.file", dir.log().toString());
+        Console console = new Console(out);
+        console.line("streamstress: %,d messages, %d partitions, %d TaskManager(s) × %d slot(s), %s, chaos %s",
+                config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
+                config.delivery(), chaos);
+        console.line("Run %s in %s", dir.runId(), dir.root());
+        Thread cleanup = new Thread(() -> deleteUnlessKept(dir, console), "streamstress-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            RunOutcome outcome = new StressRun(config, dir, console).execute();
+            VerdictPrinter.print(console, outcome);
+            if (outcome.passed()) {
+                return ExitCodes.PASS;
+            }
+            return outcome.jobFailure().isPresent() ? ExitCodes.HARNESS_ERROR : ExitCodes.INVARIANT_FAILED;
+        } catch (HarnessException e) {
+            spec.commandLine().getErr().println("stress.jar: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+            return ExitCodes.HARNESS_ERROR;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+                deleteUnlessKept(dir, console);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running and cleans up.
+            }
+            System.setProperty("java.io.tmpdir", originalTmp);
+        }
+    }
+
+    private StressConfig config() {
+        try {
+            return new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers, slotsPerTaskManager,
+                    checkpointInterval, StateBackendKind.parse(stateBackend), Delivery.parse(delivery),
+                    FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions)),
+                    Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
+                    groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), optionFor(e.getMessage()));
+        }
+    }
+
+    /** Messages from leaf modules do not know option names; name the option they belong to. */
+    private static String optionFor(String message) {
+        if (message.startsWith("--")) {
+            return message;
+        }
+        if (message.startsWith("unknown fault kind") || message.startsWith("empty fault")) {
+            return "--chaos: " + message + " (known: " + FaultKind.names() + ")";
+        }
+        if (message.startsWith("unknown state backend")) {
+            return "--state-backend: " + message;
+        }
+        if (message.startsWith("unknown delivery")) {
+            return "--delivery: " + message;
+        }
+        return message;
+    }
+
+    private void deleteUnlessKept(RunDirectory dir, Console console) {
+        if (keep) {
+            console.line("Run directory kept: %s (log: %s)", dir.root(), dir.log());
+            return;
+        }
+        try {
+            dir.delete();
+        } catch (IOException e) {
+            console.line("Could not delete the run directory %s: %s", dir.root(), e.getMessage());
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return message.lines().findFirst().orElse(message);
+    }
+}

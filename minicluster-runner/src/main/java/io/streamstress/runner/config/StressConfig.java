@@ -1,0 +1,123 @@
+package io.streamstress.runner.config;
+
+import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.record.StressRecordCodec;
+import io.streamstress.redis.client.RedisUris;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a stress run needs to know, validated on construction with messages that name the option.
+ *
+ * @param messages messages to produce and count
+ * @param partitions partitions of the topic (and parallelism of the job)
+ * @param recordSize bytes per record
+ * @param ratePerSecond producer rate cap, 0 = unlimited
+ * @param preload produce everything before the job starts (otherwise while it runs)
+ * @param taskManagers TaskManagers of the MiniCluster
+ * @param slotsPerTaskManager slots per TaskManager
+ * @param checkpointInterval time between checkpoints
+ * @param stateBackend the state backend
+ * @param delivery the sink's guarantee
+ * @param chaos the fault plan
+ * @param bootstrapServers external Kafka, or empty for the embedded broker
+ * @param redisUri external Redis, or empty for the embedded server
+ * @param topic topic name, or empty for {@code stress-<run id>}
+ * @param groupId consumer group the source commits its offsets to
+ * @param runDir the run directory, or empty for a fresh temporary one
+ * @param keep keep the run directory afterwards
+ * @param maxTime the whole run's time limit
+ * @param connectTimeout how long to wait for an external server to answer
+ */
+public record StressConfig(
+        long messages,
+        int partitions,
+        int recordSize,
+        long ratePerSecond,
+        boolean preload,
+        int taskManagers,
+        int slotsPerTaskManager,
+        Duration checkpointInterval,
+        StateBackendKind stateBackend,
+        Delivery delivery,
+        FaultPlan chaos,
+        Optional<String> bootstrapServers,
+        Optional<String> redisUri,
+        Optional<String> topic,
+        String groupId,
+        Optional<Path> runDir,
+        boolean keep,
+        Duration maxTime,
+        Duration connectTimeout) {
+
+    public static final long DEFAULT_MESSAGES = 10_000_000L;
+    public static final int DEFAULT_PARTITIONS = 20;
+    public static final int DEFAULT_RECORD_SIZE = 100;
+    public static final int DEFAULT_TASK_MANAGERS = 20;
+    public static final int DEFAULT_SLOTS_PER_TASK_MANAGER = 1;
+    public static final String DEFAULT_GROUP_ID = "streamstress";
+    public static final Duration DEFAULT_MAX_TIME = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** More partitions than this would not fit sensible MiniClusters on a laptop. */
+    public static final int MAX_PARTITIONS = 1_000;
+
+    public StressConfig {
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(stateBackend, "stateBackend");
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(chaos, "chaos");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(maxTime, "maxTime");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        require(messages >= 1, "--messages must be at least 1, was " + messages);
+        require(partitions >= 1 && partitions <= MAX_PARTITIONS,
+                "--partitions must be between 1 and " + MAX_PARTITIONS + ", was " + partitions);
+        require(recordSize >= StressRecordCodec.HEADER_BYTES && recordSize <= 1024 * 1024,
+                "--record-size must be between " + StressRecordCodec.HEADER_BYTES
+                        + " (room for sequence, id and timestamp) and 1048576 bytes, was " + recordSize);
+        require(ratePerSecond >= 0, "--rate must be 0 (unlimited) or positive, was " + ratePerSecond);
+        require(taskManagers >= 1, "--task-managers must be at least 1, was " + taskManagers);
+        require(slotsPerTaskManager >= 1, "--slots-per-task-manager must be at least 1, was " + slotsPerTaskManager);
+        require((long) taskManagers * slotsPerTaskManager >= partitions,
+                "--task-managers × --slots-per-task-manager (" + (long) taskManagers * slotsPerTaskManager
+                        + " slots) must be at least --partitions (" + partitions + "): the job runs one subtask per partition");
+        require(checkpointInterval.toMillis() >= 10,
+                "--checkpoint-interval must be at least 10ms, was " + checkpointInterval.toMillis() + "ms");
+        require(!maxTime.isNegative() && !maxTime.isZero(), "--max-time must be positive");
+        require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "--connect-timeout must be positive");
+        require(!groupId.isBlank(), "--group-id must not be blank");
+        redisUri.ifPresent(uri -> {
+            try {
+                RedisUris.parse(uri);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--redis-uri " + e.getMessage(), e);
+            }
+        });
+        bootstrapServers.ifPresent(servers -> require(servers.matches("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)*"),
+                "--bootstrap-servers must be host:port[,host:port…], was '" + servers + "'"));
+        topic.ifPresent(name -> require(name.matches("[a-zA-Z0-9._-]{1,249}"),
+                "--topic may use letters, digits, '.', '_' and '-' (at most 249), was '" + name + "'"));
+    }
+
+    /** Parallelism of the job: one subtask per partition. */
+    public int parallelism() {
+        return partitions;
+    }
+
+    public boolean embeddedKafka() {
+        return bootstrapServers.isEmpty();
+    }
+
+    public boolean embeddedRedis() {
+        return redisUri.isEmpty();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

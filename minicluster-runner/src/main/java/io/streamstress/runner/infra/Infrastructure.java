@@ -1,0 +1,145 @@
+package io.streamstress.runner.infra;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.streamstress.kafka.broker.BrokerSettings;
+import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.kafka.topic.KafkaUnavailableException;
+import io.streamstress.kafka.topic.TopicAdmin;
+import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.redis.client.RedisUris;
+import io.streamstress.redis.server.EmbeddedRedisServer;
+import io.streamstress.redis.server.RedisServerSettings;
+import io.streamstress.runner.config.StressConfig;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * The Kafka and Redis a run talks to: embedded ones it starts (loopback, data in the run directory), or
+ * external ones it only checks for reachability. {@link #close()} stops what it started.
+ */
+public final class Infrastructure implements AutoCloseable {
+
+    private EmbeddedKafkaBroker broker;
+    private EmbeddedRedisServer redis;
+    private String bootstrapServers;
+    private String redisUri;
+
+    /** Starts or checks Kafka and Redis, telling the user what it waits for. */
+    public static Infrastructure start(StressConfig config, RunDirectory dir, Console console)
+            throws HarnessException, InterruptedException {
+        Infrastructure infra = new Infrastructure();
+        try {
+            infra.startRedis(config, dir, console);
+            infra.startKafka(config, dir, console);
+            return infra;
+        } catch (HarnessException | InterruptedException | RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    private void startKafka(StressConfig config, RunDirectory dir, Console console)
+            throws HarnessException, InterruptedException {
+        if (config.bootstrapServers().isPresent()) {
+            bootstrapServers = config.bootstrapServers().get();
+            Console.Step step = console.step("Checking external Kafka at " + bootstrapServers);
+            try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+                admin.awaitReachable();
+            } catch (KafkaUnavailableException e) {
+                throw new HarnessException(e.getMessage(), e);
+            }
+            step.done("reachable");
+            return;
+        }
+        Console.Step step = console.step("Starting Kafka broker (embedded, KRaft)");
+        broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir.kafka()));
+        try {
+            broker.start();
+        } catch (KafkaUnavailableException | RuntimeException e) {
+            throw new HarnessException("the embedded Kafka broker did not start: " + e.getMessage(), e);
+        }
+        bootstrapServers = broker.bootstrapServers();
+        step.done(bootstrapServers);
+    }
+
+    private void startRedis(StressConfig config, RunDirectory dir, Console console)
+            throws HarnessException, InterruptedException {
+        if (config.redisUri().isPresent()) {
+            redisUri = config.redisUri().get();
+            Console.Step step = console.step("Checking external Redis at " + RedisUris.redact(redisUri));
+            ping(redisUri, config.connectTimeout());
+            step.done("reachable");
+            return;
+        }
+        Console.Step step = console.step("Starting Redis (embedded, AOF, password)");
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir.redis(), HexFormat.of().formatHex(secret)));
+        try {
+            redis.start();
+        } catch (IOException | RuntimeException e) {
+            throw new HarnessException("the embedded Redis did not start: " + e.getMessage(), e);
+        }
+        redisUri = redis.uri();
+        step.done("127.0.0.1:" + redis.port());
+    }
+
+    /** Checks that Redis answers an authenticated PING within {@code timeout}. */
+    static void ping(String uri, Duration timeout) throws HarnessException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String where = RedisUris.redact(uri);
+        while (true) {
+            try (RedisConnections connections = RedisConnections.open(uri, timeout)) {
+                connections.connection().sync().ping();
+                return;
+            } catch (RedisCommandExecutionException e) {
+                throw new HarnessException("Redis at " + where + " refused us: " + e.getMessage()
+                        + " (check the password in --redis-uri)", e);
+            } catch (RedisException e) {
+                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                if (reason != null && (reason.contains("WRONGPASS") || reason.contains("NOAUTH")
+                        || reason.contains("invalid password"))) {
+                    throw new HarnessException("Redis at " + where + " refused the password: " + reason, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new HarnessException("Redis at " + where + " is not reachable within "
+                            + timeout.toSeconds() + " s: " + reason, e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    /** The embedded broker, when this run started one. */
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    /** The embedded Redis, when this run started one. */
+    public EmbeddedRedisServer redis() {
+        return redis;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.streamstress.runner.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * A Flink MiniCluster sized for a laptop: many small TaskManagers (no shuffle in this job, so each needs
+ * only a few network buffers), REST on loopback, temp files in the run directory.
+ */
+public final class MiniClusterHost implements AutoCloseable {
+
+    /** Network buffer pool per TaskManager: the job is all chained, it needs only a handful of buffers. */
+    public static final MemorySize NETWORK_MEMORY = MemorySize.parse("4mb");
+    /** Managed memory per TaskManager with the heap state backend (unused by it). */
+    public static final MemorySize MANAGED_MEMORY_HEAP_STATE = MemorySize.parse("8mb");
+    /** Managed memory per TaskManager with RocksDB (its block cache and write buffers live there). */
+    public static final MemorySize MANAGED_MEMORY_ROCKSDB = MemorySize.parse("64mb");
+    public static final int RESTART_ATTEMPTS = 100;
+    public static final Duration RESTART_DELAY = Duration.ofMillis(100);
+
+    private final MiniCluster cluster;
+
+    private MiniClusterHost(MiniCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * Starts a MiniCluster.
+     *
+     * @param taskManagers number of TaskManagers
+     * @param slotsPerTaskManager slots each
+     * @param rocksDb whether the job uses RocksDB (sizes managed memory)
+     * @param tmpDir where Flink writes temp files
+     * @param extra further cluster configuration, applied last
+     */
+    public static MiniClusterHost start(
+            int taskManagers, int slotsPerTaskManager, boolean rocksDb, Path tmpDir, Configuration extra)
+            throws HarnessException {
+        Configuration config = clusterConfiguration(rocksDb, tmpDir);
+        config.addAll(extra);
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(config)
+                .setNumTaskManagers(taskManagers)
+                .setNumSlotsPerTaskManager(slotsPerTaskManager)
+                .withRandomPorts()
+                .build());
+        try {
+            cluster.start();
+        } catch (Exception e) {
+            cluster.closeAsync();
+            throw new HarnessException("the Flink MiniCluster did not start: " + e.getMessage(), e);
+        }
+        return new MiniClusterHost(cluster);
+    }
+
+    /** The cluster-level configuration the embedded runs use. */
+    public static Configuration clusterConfiguration(boolean rocksDb, Path tmpDir) {
+        Configuration config = new Configuration();
+        config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, NETWORK_MEMORY);
+        config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, NETWORK_MEMORY);
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, rocksDb ? MANAGED_MEMORY_ROCKSDB : MANAGED_MEMORY_HEAP_STATE);
+        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        config.set(RestOptions.ADDRESS, "127.0.0.1");
+        config.set(CoreOptions.TMP_DIRS, tmpDir.toString());
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        return config;
+    }
+
+    /** Submits the job and returns its id. */
+    public JobID submit(StreamGraph job) throws HarnessException {
+        try {
+            return cluster.submitJob(job).get(60, TimeUnit.SECONDS).getJobID();
+        } catch (Exception e) {
+            throw new HarnessException("the job could not be submitted: " + rootMessage(e), e);
+        }
+    }
+
+    /** Waits for the job to reach a terminal state; null when {@code timeout} passed first. */
+    public JobResult awaitResult(JobID job, Duration timeout) throws HarnessException, InterruptedException {
+        try {
+            return cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new HarnessException("could not get the job's result: " + rootMessage(e), e);
+        }
+    }
+
+    /** Cancels the job and waits up to 30 s for it to stop. */
+    public void cancel(JobID job) {
+        try {
+            cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
+            cluster.requestJobResult(job).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Already terminal, or the cluster is going away: nothing left to cancel.
+        }
+    }
+
+    /**
+     * Task restarts as Flink counts them: the sum over all subtasks of their current attempt number.
+     * Region failover restarts only the failed region, so this counts subtask restarts, not job restarts.
+     */
+    public long taskRestarts(JobID job) {
+        try {
+            AccessExecutionGraph graph = cluster.getExecutionGraph(job).get(30, TimeUnit.SECONDS);
+            long restarts = 0;
+            for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
+                restarts += vertex.getCurrentExecutionAttempt().getAttemptNumber();
+            }
+            return restarts;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    public MiniCluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // Shutting down: nothing useful to do about a failing close.
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

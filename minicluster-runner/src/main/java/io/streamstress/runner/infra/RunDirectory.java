@@ -1,0 +1,76 @@
+package io.streamstress.runner.infra;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The directory a run keeps everything in: broker data, Redis AOF, checkpoints, temp files, the log.
+ *
+ * @param root the directory
+ * @param runId the run's id (names the topic and the Redis keys)
+ */
+public record RunDirectory(Path root, String runId) {
+
+    /** Creates {@code requested} (or a fresh temporary directory) with its sub-directories. */
+    public static RunDirectory create(Optional<Path> requested) throws IOException {
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        Path root = requested.isPresent()
+                ? Files.createDirectories(requested.get().toAbsolutePath())
+                : Files.createTempDirectory("streamstress-" + runId + "-");
+        RunDirectory dir = new RunDirectory(root, runId);
+        Files.createDirectories(dir.kafka());
+        Files.createDirectories(dir.redis());
+        Files.createDirectories(dir.checkpoints());
+        Files.createDirectories(dir.tmp());
+        return dir;
+    }
+
+    public Path kafka() {
+        return root.resolve("kafka");
+    }
+
+    public Path redis() {
+        return root.resolve("redis");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    public Path tmp() {
+        return root.resolve("tmp");
+    }
+
+    public Path log() {
+        return root.resolve("stress.log");
+    }
+
+    /** Deletes the directory and everything in it. */
+    public void delete() throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

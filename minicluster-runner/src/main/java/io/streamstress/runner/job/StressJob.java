@@ -1,0 +1,58 @@
+package io.streamstress.runner.job;
+
+import io.streamstress.chaos.inject.TaskFailureInjector;
+import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.kafka.record.StressRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The stress job's topology, defined once so that the same code runs on the embedded MiniCluster, in a
+ * test's cluster, or on a remote Flink cluster: {@code source → chaos → sink}, all chained, no shuffle. Every
+ * subtask chain is then its own pipelined region, so a failed task restarts only its region.
+ */
+public final class StressJob {
+
+    /** Stable operator ids, so that a job can be resumed from a retained checkpoint. */
+    public static final String SOURCE_UID = "kafka-source";
+    public static final String CHAOS_UID = "chaos-task-exception";
+    public static final String SINK_UID = "redis-counter-sink";
+
+    /** Records a subtask processes after a completed checkpoint before an injected failure fires. */
+    public static final long RECORDS_BEFORE_INJECTED_FAILURE = 2_000;
+
+    private StressJob() {}
+
+    /**
+     * Adds the topology to {@code env}.
+     *
+     * @param env the environment (its parallelism is the job's)
+     * @param source where the records come from (the Kafka source)
+     * @param sink where they are counted
+     * @param chaos which subtasks throw, and how often
+     */
+    public static void defineWorkflow(
+            StreamExecutionEnvironment env,
+            Source<StressRecord, ?, ?> source,
+            Sink<StressRecord> sink,
+            FaultPlan chaos) {
+        int parallelism = env.getParallelism();
+        int[] failures = new int[parallelism];
+        for (int subtask = 0; subtask < parallelism; subtask++) {
+            failures[subtask] = chaos.countFor(FaultKind.TASK_EXCEPTION, subtask);
+        }
+        DataStream<StressRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka source")
+                .uid(SOURCE_UID);
+        records.map(new TaskFailureInjector<StressRecord>(failures, RECORDS_BEFORE_INJECTED_FAILURE))
+                .name("chaos: task-exception")
+                .uid(CHAOS_UID)
+                .returns(StressRecord.class)
+                .sinkTo(sink)
+                .name("Redis counter sink")
+                .uid(SINK_UID);
+    }
+}

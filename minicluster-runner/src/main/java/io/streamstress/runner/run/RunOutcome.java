@@ -1,0 +1,61 @@
+package io.streamstress.runner.run;
+
+import io.streamstress.chaos.inject.InjectedFault;
+import io.streamstress.redis.verify.Verification;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run measured.
+ *
+ * @param verification the independent count check
+ * @param produceTime from the first send to the last acknowledgement
+ * @param pipelineTime from the first send until the job finished with everything committed
+ * @param wallTime from the start of the command until verification
+ * @param plannedFaults faults the plan asked for
+ * @param injected faults the injectors report having injected
+ * @param flinkTaskRestarts subtask restarts as Flink counts them (-1 when unknown)
+ * @param timedOut whether {@code --max-time} ended the run
+ * @param jobFailure why the job failed, when it did
+ */
+public record RunOutcome(
+        Verification verification,
+        Duration produceTime,
+        Duration pipelineTime,
+        Duration wallTime,
+        int plannedFaults,
+        List<InjectedFault> injected,
+        long flinkTaskRestarts,
+        boolean timedOut,
+        Optional<String> jobFailure) {
+
+    public RunOutcome {
+        injected = List.copyOf(injected);
+    }
+
+    public boolean passed() {
+        return verification.passed() && !timedOut && jobFailure.isEmpty() && injected.size() >= plannedFaults;
+    }
+
+    /** Messages per second through the whole pipeline (produced, consumed and committed). */
+    public double messagesPerSecond() {
+        double seconds = pipelineTime.toNanos() / 1e9;
+        return seconds > 0 ? verification.committed() / seconds : 0;
+    }
+
+    /** Every reason the run did not pass, one per line. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(verification.problems());
+        if (timedOut) {
+            problems.add(0, "the run did not finish within --max-time; verified what was committed by then");
+        }
+        jobFailure.ifPresent(cause -> problems.add(0, "the job failed: " + cause));
+        if (injected.size() < plannedFaults) {
+            problems.add("the plan asked for " + plannedFaults + " fault(s) but " + injected.size()
+                    + " were injected (the job finished first: run more messages or lower --rate)");
+        }
+        return problems;
+    }
+}

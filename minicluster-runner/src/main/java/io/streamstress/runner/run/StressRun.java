@@ -1,0 +1,221 @@
+package io.streamstress.runner.run;
+
+import io.streamstress.chaos.inject.FaultJournal;
+import io.streamstress.chaos.inject.InjectedFault;
+import io.streamstress.checkpoints.CheckpointSettings;
+import io.streamstress.kafka.producer.LoadProducer;
+import io.streamstress.kafka.producer.PartitionPlan;
+import io.streamstress.kafka.producer.ProduceException;
+import io.streamstress.kafka.producer.ProduceResult;
+import io.streamstress.kafka.producer.ProducerSettings;
+import io.streamstress.kafka.record.StressRecord;
+import io.streamstress.kafka.source.StressSourceFactory;
+import io.streamstress.kafka.topic.KafkaUnavailableException;
+import io.streamstress.kafka.topic.TopicAdmin;
+import io.streamstress.redis.sink.CounterKeys;
+import io.streamstress.redis.sink.RedisCounterSink;
+import io.streamstress.redis.verify.CountVerifier;
+import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.Infrastructure;
+import io.streamstress.runner.infra.MiniClusterHost;
+import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.job.StressJob;
+import io.streamstress.runner.job.StressRecordPosition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * One stress run, start to verdict: Kafka and Redis up, topic created, MiniCluster up, job submitted, load
+ * produced (while the job consumes, or before it with {@code --preload}), job awaited until it has committed
+ * everything (or {@code --max-time} passed), then the independent verification.
+ */
+public final class StressRun {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final StressConfig config;
+    private final RunDirectory dir;
+    private final Console console;
+    private final long started = System.nanoTime();
+
+    public StressRun(StressConfig config, RunDirectory dir, Console console) {
+        this.config = config;
+        this.dir = dir;
+        this.console = console;
+    }
+
+    public RunOutcome execute() throws HarnessException, InterruptedException {
+        FaultJournal.clear();
+        try (Infrastructure infra = Infrastructure.start(config, dir, console)) {
+            String topic = config.topic().orElse("stress-" + dir.runId());
+            PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
+            CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
+            createTopic(infra.bootstrapServers(), topic);
+
+            Console.Step step = console.step(String.format("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s)",
+                    config.taskManagers(), config.slotsPerTaskManager()));
+            try (MiniClusterHost flink = MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
+                    config.stateBackend() == io.streamstress.checkpoints.StateBackendKind.ROCKSDB, dir.tmp(),
+                    new Configuration())) {
+                step.done("ready");
+                StreamGraph job = defineJob(infra, topic, plan, keys);
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys);
+                return verify(infra, topic, plan, keys, pipeline);
+            }
+        }
+    }
+
+    private void createTopic(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+            admin.createTopic(topic, config.partitions(), (short) 1);
+            console.line("Topic %s with %d partitions", topic, config.partitions());
+        } catch (KafkaUnavailableException e) {
+            throw new HarnessException(e.getMessage(), e);
+        }
+    }
+
+    private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys) {
+        Configuration jobConfig = new Configuration();
+        CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
+                org.apache.flink.core.execution.CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
+                dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED);
+        checkpoints.applyTo(jobConfig);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfig);
+        env.setParallelism(config.parallelism());
+        Sink<StressRecord> sink = RedisCounterSink.<StressRecord>builder()
+                .setRedisUri(infra.redisUri())
+                .setKeyPrefix(keys.prefix())
+                .setRecordPosition(new StressRecordPosition())
+                .setDeliveryGuarantee(config.delivery().guarantee())
+                .build();
+        StressJob.defineWorkflow(env,
+                StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(), plan.stoppingOffsets(topic)),
+                sink, config.chaos());
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("streamstress " + dir.runId());
+        return graph;
+    }
+
+    /** What happened while the pipeline ran. */
+    private record Pipeline(Duration produceTime, Duration pipelineTime, long restarts, boolean timedOut,
+            Optional<String> jobFailure, long[] produced) {}
+
+    private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
+            PartitionPlan plan, CounterKeys keys) throws HarnessException, InterruptedException {
+        ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
+                .withRecordSize(config.recordSize())
+                .withRatePerSecond(config.ratePerSecond());
+        LoadProducer producer = new LoadProducer(producerSettings);
+        long deadline = started + config.maxTime().toNanos();
+        long pipelineStart = System.nanoTime();
+        ProduceResult preloaded = null;
+        if (config.preload()) {
+            Console.Step step = console.step(String.format("Preloading %,d messages", config.messages()));
+            preloaded = produce(producer);
+            step.done(String.format("%,.0f msg/s", preloaded.ratePerSecond()));
+        }
+        JobID jobId = flink.submit(job);
+        console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
+                jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
+                config.chaos().isEmpty() ? "off" : config.chaos().faults().size() + " fault(s)");
+        CompletableFuture<ProduceResult> production = preloaded != null
+                ? CompletableFuture.completedFuture(preloaded)
+                : startProducing(producer);
+        try (ProgressReporter progress = new ProgressReporter(
+                console, config.messages(), producer::acked, infra.redisUri(), keys).start()) {
+            JobResult result = null;
+            while (result == null && System.nanoTime() < deadline) {
+                if (production.isCompletedExceptionally()) {
+                    flink.cancel(jobId);
+                    throw new HarnessException(producerFailure(production));
+                }
+                result = flink.awaitResult(jobId, POLL);
+            }
+            boolean timedOut = result == null;
+            if (timedOut) {
+                console.line("Time limit --max-time %ds reached: cancelling the job", config.maxTime().toSeconds());
+                production.cancel(true);
+                flink.cancel(jobId);
+            }
+            Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);
+            long[] produced = timedOut ? new long[0] : produced(production);
+            Duration produceTime = timedOut ? pipelineTime : production.getNow(null).elapsed();
+            Optional<String> failure = Optional.ofNullable(result)
+                    .flatMap(JobResult::getSerializedThrowable)
+                    .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
+            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced);
+        }
+    }
+
+    private ProduceResult produce(LoadProducer producer) throws HarnessException, InterruptedException {
+        try {
+            return producer.run();
+        } catch (ProduceException e) {
+            throw new HarnessException(e.getMessage(), e);
+        }
+    }
+
+    private static CompletableFuture<ProduceResult> startProducing(LoadProducer producer) {
+        CompletableFuture<ProduceResult> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(producer.run());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "streamstress-producer");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    private static long[] produced(CompletableFuture<ProduceResult> production) throws HarnessException, InterruptedException {
+        try {
+            return production.get(2, TimeUnit.MINUTES).ackedPerPartition();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new HarnessException(producerFailure(production), e);
+        }
+    }
+
+    private static String producerFailure(CompletableFuture<ProduceResult> production) {
+        try {
+            production.getNow(null);
+            return "the producer did not finish";
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "producing failed: " + cause.getMessage();
+        }
+    }
+
+    private RunOutcome verify(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, Pipeline pipeline)
+            throws HarnessException, InterruptedException {
+        Console.Step step = console.step("Verifying against the topic's end offsets and Redis");
+        long[] endOffsets;
+        try (TopicAdmin admin = new TopicAdmin(infra.bootstrapServers(), config.connectTimeout())) {
+            endOffsets = admin.endOffsets(topic, config.partitions());
+        } catch (KafkaUnavailableException e) {
+            throw new HarnessException(e.getMessage(), e);
+        }
+        long[] produced = pipeline.timedOut() ? endOffsets : pipeline.produced();
+        Verification verification = new CountVerifier(infra.redisUri(), keys)
+                .verify(plan.messages(), produced, endOffsets);
+        step.done(verification.passed() ? "consistent" : "problems found");
+        List<InjectedFault> injected = FaultJournal.injected();
+        return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
+                Duration.ofNanos(System.nanoTime() - started), config.chaos().faults().size(), injected,
+                pipeline.restarts(), pipeline.timedOut(), pipeline.jobFailure());
+    }
+}

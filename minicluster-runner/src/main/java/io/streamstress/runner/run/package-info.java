@@ -1,0 +1,2 @@
+/** One stress run, start to verdict, and how it is shown. */
+package io.streamstress.runner.run;

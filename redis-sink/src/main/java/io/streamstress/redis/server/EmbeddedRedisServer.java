@@ -1,0 +1,159 @@
+package io.streamstress.redis.server;
+
+import io.streamstress.redis.client.RedisConnections;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Redis server as a child process, bound to loopback, with a password and AOF on.
+ *
+ * <p>Redis is started through a tiny shell watchdog that holds a pipe from this JVM on its standard input:
+ * when the JVM goes away, however it dies (even {@code kill -9}), the pipe closes and the watchdog stops
+ * Redis. No redis-server outlives the process that started it.
+ */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+    /** $0 = redis-server binary, $1 = config file. Prints Redis's pid, then waits for stdin to close. */
+    private static final String WATCHDOG =
+            "\"$0\" \"$1\" </dev/null >/dev/null 2>&1 & pid=$!; echo \"$pid\"; "
+                    + "cat >/dev/null; kill -TERM \"$pid\" 2>/dev/null; "
+                    + "i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
+                    + "kill -KILL \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null";
+
+    private RedisServerSettings settings;
+    private Process watchdog;
+    private long pid;
+
+    public EmbeddedRedisServer(RedisServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts Redis and returns once it answers an authenticated PING. */
+    public synchronized void start() throws IOException, InterruptedException {
+        if (watchdog != null) {
+            return;
+        }
+        if (settings.port() == 0) {
+            settings = settings.withPort(freePort(settings.host()));
+        }
+        Files.createDirectories(settings.dataDir());
+        Path config = writeConfig();
+        Path binary = RedisBinary.locate();
+        watchdog = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, binary.toString(), config.toString())
+                .redirectErrorStream(true)
+                .start();
+        String pidLine = new BufferedReader(new InputStreamReader(watchdog.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        if (pidLine == null) {
+            throw new IOException("redis-server did not start (" + binary + ")");
+        }
+        pid = Long.parseLong(pidLine.trim());
+        awaitReady();
+        LOG.info("Redis {} up on {}:{} (pid {}, data in {})", binary, settings.host(), settings.port(), pid, settings.dataDir());
+    }
+
+    /** {@code redis://:password@host:port}, for clients. */
+    public String uri() {
+        return "redis://:" + settings.password() + "@" + settings.host() + ":" + settings.port();
+    }
+
+    /** The redis-server process id (for faults such as SIGSTOP). */
+    public long pid() {
+        return pid;
+    }
+
+    public int port() {
+        return settings.port();
+    }
+
+    /** Stops Redis (it writes its AOF) and waits for it; the data dir stays for a later {@link #start()}. */
+    public synchronized void stop() {
+        if (watchdog == null) {
+            return;
+        }
+        Process stopping = watchdog;
+        watchdog = null;
+        try {
+            stopping.getOutputStream().close();
+            if (!stopping.waitFor(10, TimeUnit.SECONDS)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                stopping.destroyForcibly();
+            }
+        } catch (IOException e) {
+            stopping.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            stopping.destroyForcibly();
+        }
+        LOG.info("Redis on port {} stopped", settings.port());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path writeConfig() throws IOException {
+        Path dir = settings.dataDir().toAbsolutePath();
+        String config = String.join("\n",
+                "bind " + settings.host(),
+                "port " + settings.port(),
+                "protected-mode yes",
+                "requirepass \"" + settings.password() + "\"",
+                "dir \"" + dir + "\"",
+                "logfile \"" + dir.resolve("redis.log") + "\"",
+                "daemonize no",
+                "save \"\"",
+                "appendonly yes",
+                "appendfilename \"streamstress.aof\"",
+                "appendfsync " + (settings.appendFsyncAlways() ? "always" : "everysec"),
+                "");
+        Path file = dir.resolve("redis.conf");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!watchdog.isAlive() || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                throw new IOException("redis-server exited at start; see " + settings.dataDir().resolve("redis.log"));
+            }
+            try (RedisConnections redis = RedisConnections.open(uri(), Duration.ofSeconds(2))) {
+                if ("PONG".equals(redis.connection().sync().ping())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            Thread.sleep(50);
+        }
+        stop();
+        throw new IOException("redis-server did not answer within " + READY_TIMEOUT.toSeconds() + " s"
+                + (last != null ? ": " + last.getMessage() : ""));
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.streamstress.redis.sink;
+
+import java.io.Serializable;
+
+/**
+ * Where a record stands in its source: the partition and the partition-local sequence number. The sink
+ * counts per partition and records which sequence ranges it committed, so that the verifier can tell a
+ * lost record from a duplicated one.
+ */
+public interface RecordPosition<T> extends Serializable {
+
+    int partitionOf(T record);
+
+    long sequenceOf(T record);
+}

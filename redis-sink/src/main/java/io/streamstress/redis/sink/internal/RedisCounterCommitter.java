@@ -1,0 +1,66 @@
+package io.streamstress.redis.sink.internal;
+
+import io.github.resilience4j.retry.Retry;
+import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.redis.sink.CounterKeys;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies each {@link RedisDelta} through the {@link CommitScript}. Flink commits again after a restore;
+ * the script's epoch marker turns such a replay into a no-op. When Redis stays unreachable past the retry
+ * budget the commit throws, which fails the job (and the restore commits again): a delta is never dropped.
+ */
+public final class RedisCounterCommitter implements Committer<RedisDelta> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCounterCommitter.class);
+
+    private final String redisUri;
+    private final Duration commandTimeout;
+    private final CommitScript script;
+    private final Retry retry;
+    private RedisConnections redis;
+
+    public RedisCounterCommitter(String redisUri, CounterKeys keys, Duration commandTimeout, int maxAttempts) {
+        this.redisUri = redisUri;
+        this.commandTimeout = commandTimeout;
+        this.script = new CommitScript(keys);
+        this.retry = CommitRetry.create("redis-commit", maxAttempts);
+    }
+
+    @Override
+    public void commit(Collection<CommitRequest<RedisDelta>> requests) throws IOException, InterruptedException {
+        for (CommitRequest<RedisDelta> request : requests) {
+            RedisDelta delta = request.getCommittable();
+            boolean applied;
+            try {
+                applied = retry.executeSupplier(() -> script.applyOnce(connection().sync(), delta));
+            } catch (RuntimeException e) {
+                throw new IOException("could not commit epoch " + delta.epoch() + " of subtask " + delta.subtask()
+                        + " to Redis after " + retry.getRetryConfig().getMaxAttempts() + " attempts: " + e.getMessage(), e);
+            }
+            if (!applied) {
+                LOG.info("Subtask {} epoch {} was already committed: replay skipped", delta.subtask(), delta.epoch());
+            }
+        }
+    }
+
+    private io.lettuce.core.api.StatefulRedisConnection<String, String> connection() {
+        if (redis == null) {
+            redis = RedisConnections.open(redisUri, commandTimeout);
+        }
+        return redis.connection();
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+    }
+}

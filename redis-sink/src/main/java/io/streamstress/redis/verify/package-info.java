@@ -1,0 +1,2 @@
+/** The end-of-run verification: produced = topic end offsets = committed, and the sequence ranges tile. */
+package io.streamstress.redis.verify;
