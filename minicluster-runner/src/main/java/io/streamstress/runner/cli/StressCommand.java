@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "streamstress 0.1.0",
         sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpWidth = 100,
         description = {
-            "Produces messages into Kafka, counts them with a Flink job into Redis exactly once while faults are",
-            "injected, and verifies the count independently. Embedded Kafka, Redis and Flink by default.",
+            "Produces messages into Kafka, counts them with a Flink job into Redis exactly once while faults "
+                    + "are injected, and verifies the count independently. Embedded Kafka, Redis and Flink by default.",
             ""
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -176,10 +176,13 @@ public final class StressCommand implements Callable<Integer> {
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
                 config.delivery(), chaos);
         console.line("Run %s in %s", dir.runId(), dir.root());
-        Thread cleanup = new Thread(() -> deleteUnlessKept(dir, console), "streamstress-cleanup");
+        Thread cleanup = new Thread(() -> deleteUnlessKept(dir), "streamstress-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             RunOutcome outcome = new StressRun(config, dir, console).execute();
+            if (keep) {
+                console.line("Run directory kept: %s (log: %s)", dir.root(), dir.log());
+            }
             VerdictPrinter.print(console, outcome);
             if (outcome.passed()) {
                 return ExitCodes.PASS;
@@ -194,7 +197,7 @@ public final class StressCommand implements Callable<Integer> {
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
-                deleteUnlessKept(dir, console);
+                deleteUnlessKept(dir);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is already running and cleans up.
             }
@@ -231,15 +234,17 @@ public final class StressCommand implements Callable<Integer> {
         return message;
     }
 
-    private void deleteUnlessKept(RunDirectory dir, Console console) {
+    private void deleteUnlessKept(RunDirectory dir) {
         if (keep) {
-            console.line("Run directory kept: %s (log: %s)", dir.root(), dir.log());
             return;
         }
         try {
             dir.delete();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
-            console.line("Could not delete the run directory %s: %s", dir.root(), e.getMessage());
+            spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + ": "
+                    + e.getMessage());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.streamstress.runner.infra;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -54,12 +56,32 @@ public record RunDirectory(Path root, String runId) {
         return root.resolve("stress.log");
     }
 
-    /** Deletes the directory and everything in it. */
-    public void delete() throws IOException {
+    /**
+     * Deletes the directory and everything in it. Flink's and Kafka's own shutdown may still be removing (or
+     * briefly re-creating) files of theirs, so files that vanish meanwhile are ignored and a second pass
+     * follows a short pause.
+     */
+    public void delete() throws IOException, InterruptedException {
+        deleteTree();
+        if (Files.exists(root)) {
+            Thread.sleep(200);
+            deleteTree();
+        }
+    }
+
+    private void deleteTree() throws IOException {
         if (!Files.exists(root)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);
@@ -68,7 +90,14 @@ public record RunDirectory(Path root, String runId) {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.deleteIfExists(dir);
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException raced) {
+                    // Something wrote into it meanwhile; the second pass takes it.
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

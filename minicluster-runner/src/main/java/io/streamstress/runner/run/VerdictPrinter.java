@@ -36,7 +36,7 @@ public final class VerdictPrinter {
         console.line("  faults        %,15d injected of %d planned; Flink counted %d task restart(s)",
                 outcome.injected().size(), outcome.plannedFaults(), outcome.flinkTaskRestarts());
         for (InjectedFault fault : outcome.injected()) {
-            console.line("                  %s on subtask %d (attempt %d) after %,d records past a checkpoint",
+            console.line("                  %s on subtask %d (attempt %d) after %,d records past a checkpoint barrier",
                     fault.kind(), fault.subtask(), fault.attempt(), fault.recordsSinceCheckpoint());
         }
         console.line("  produce       %15.1f s", outcome.produceTime().toMillis() / 1000.0);

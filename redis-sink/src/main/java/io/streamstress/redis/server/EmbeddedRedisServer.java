@@ -52,7 +52,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
         Files.createDirectories(settings.dataDir());
         Path config = writeConfig();
-        Path binary = RedisBinary.locate();
+        Path binary = RedisBinary.locate(settings.dataDir());
         watchdog = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, binary.toString(), config.toString())
                 .redirectErrorStream(true)
                 .start();

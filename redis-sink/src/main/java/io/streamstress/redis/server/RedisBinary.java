@@ -7,17 +7,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 import redis.embedded.core.ExecutableProvider;
 
-/** Finds a {@code redis-server}: the one on PATH if there is one, else the one bundled in embedded-redis. */
+/**
+ * Finds a {@code redis-server}: the one on PATH if there is one, else the one bundled in embedded-redis for
+ * this OS and architecture, extracted into the given directory (so that it goes away with it).
+ */
 final class RedisBinary {
 
     private RedisBinary() {}
 
-    static Path locate() throws IOException {
+    static Path locate(Path extractInto) throws IOException {
         Optional<Path> onPath = onPath();
         if (onPath.isPresent()) {
             return onPath.get();
         }
-        File bundled = ExecutableProvider.newJarResourceProvider().get();
+        File dir = extractInto.toFile();
+        File bundled = ExecutableProvider.newJarResourceProvider(() -> dir).get();
         if (!bundled.canExecute() && !bundled.setExecutable(true)) {
             throw new IOException("cannot make " + bundled + " executable");
         }

@@ -1,0 +1,34 @@
+package io.streamstress.kafka.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StressRecordCodecTest {
+
+    @Test
+    void roundTripsAtTheRequestedSize() {
+        StressRecord record = new StressRecord(19, 499_999, 9_999_999, 1_700_000_000_000_000L);
+
+        byte[] value = StressRecordCodec.encode(record, 100);
+
+        assertThat(value).as("value").hasSize(100);
+        assertThat(StressRecordCodec.decode(value)).as("decoded").isEqualTo(record);
+    }
+
+    @Test
+    void refusesASizeThatCannotCarryTheFields() {
+        assertThatThrownBy(() -> StressRecordCodec.encode(new StressRecord(0, 0, 0, 0), 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least " + StressRecordCodec.HEADER_BYTES);
+    }
+
+    @Test
+    void recognisesForeignValues() {
+        assertThatThrownBy(() -> StressRecordCodec.decode("not a stress record at all, ok".getBytes()))
+                .as("wrong magic").isInstanceOf(MalformedRecordException.class).hasMessageContaining("magic");
+        assertThatThrownBy(() -> StressRecordCodec.decode(new byte[3]))
+                .as("too short").isInstanceOf(MalformedRecordException.class).hasMessageContaining("shorter");
+    }
+}

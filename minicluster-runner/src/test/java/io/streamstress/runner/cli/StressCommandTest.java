@@ -1,0 +1,56 @@
+package io.streamstress.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StressCommandTest {
+
+    @ParameterizedTest(name = "{0} → exit 2 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--messages 0                         | --messages",
+        "--messages abc                       | --messages",
+        "--messages -5                        | --messages",
+        "--partitions 0                       | --partitions",
+        "--record-size 10                     | --record-size",
+        "--rate -1                            | --rate",
+        "--no-such-option                     | --no-such-option",
+        "--redis-uri http://localhost:6379    | --redis-uri",
+        "--redis-uri redis://                 | --redis-uri",
+        "--bootstrap-servers localhost        | --bootstrap-servers",
+        "--chaos meteor                       | --chaos",
+        "--delivery sometimes                 | --delivery",
+        "--state-backend memory               | --state-backend",
+        "--checkpoint-interval soon           | --checkpoint-interval",
+        "--partitions 8 --task-managers 2     | --task-managers",
+    })
+    void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
+        // When
+        CommandResult result = CommandResult.run(args.trim().split("\\s+"));
+
+        // Then
+        assertThat(result.exitCode()).as("exit code for %s", args).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).as("stderr for %s", args).hasSize(1);
+        assertThat(result.errLines().get(0)).as("the error line").startsWith("stress.jar: ").contains(option)
+                .doesNotContain("Exception", "\tat ");
+        assertThat(result.out()).as("stdout").isEmpty();
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        CommandResult result = CommandResult.run("--help");
+
+        assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.PASS);
+        String help = result.out().replaceAll("\\s+", " ");
+        assertThat(help).as("help, whitespace folded")
+                .contains("--messages=N", "default: 10000000")
+                .contains("--partitions=N", "default: 20")
+                .contains("--record-size=BYTES", "default: 100")
+                .contains("--task-managers=N", "--slots-per-task-manager=N", "--checkpoint-interval", "default: 1s")
+                .contains("--state-backend", "default: hashmap", "--delivery", "default: exactly-once")
+                .contains("--chaos", "--chaos-seed", "--bootstrap-servers", "--redis-uri", "--max-time", "--run-dir", "--keep")
+                .contains("Exit codes:", "3 a verified invariant failed");
+    }
+}

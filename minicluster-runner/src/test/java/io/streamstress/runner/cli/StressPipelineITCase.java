@@ -1,0 +1,124 @@
+package io.streamstress.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.redis.server.EmbeddedRedisServer;
+import io.streamstress.redis.server.RedisServerSettings;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole runs of the CLI, in process, against a real embedded Kafka broker, a real Redis server and a real
+ * MiniCluster. Small scale (8 partitions on 4 TaskManagers × 2 slots) to fit a 2-core CI machine; the
+ * producer is rate-limited so that checkpoints complete while records still flow and faults can fire.
+ */
+class StressPipelineITCase {
+
+    private static final String[] SMALL = {
+        "--messages", "200000", "--partitions", "8", "--task-managers", "4", "--slots-per-task-manager", "2",
+        "--rate", "50000", "--checkpoint-interval", "300ms", "--max-time", "3m"
+    };
+
+    @TempDir
+    Path dir;
+
+    private static String[] args(String... extra) {
+        String[] all = java.util.Arrays.copyOf(SMALL, SMALL.length + extra.length);
+        System.arraycopy(extra, 0, all, SMALL.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void exactlyOnceSurvivesATaskExceptionWithExactCounts() {
+        // Given the exactly-once sink and one injected task failure
+        // When
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception"));
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(result.lastOutLine()).as("last line")
+                .startsWith("VERDICT PASS produced=200000 committed=200000 lost=0 duplicated=0 seconds=");
+        assertThat(result.out()).as("the fault fired and Flink restarted the task")
+                .contains("1 injected of 1 planned; Flink counted 1 task restart(s)");
+    }
+
+    @Test
+    void theAtLeastOnceControlIsCaughtDoubleCounting() {
+        // Given the at-least-once sink (negative control) and one injected task failure
+        // When
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "--delivery", "at-least-once"));
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s", result.out()).isEqualTo(ExitCodes.INVARIANT_FAILED);
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=200000 ");
+        assertThat(result.verdictFigure("duplicated")).as("duplicates detected").isPositive();
+        assertThat(result.verdictFigure("committed")).as("over-count")
+                .isEqualTo(200_000 + result.verdictFigure("duplicated"));
+        assertThat(result.verdictFigure("lost")).as("lost").isZero();
+    }
+
+    @Test
+    void countsIntoAnExternalRedisGivenByUri() throws Exception {
+        // Given a Redis server the run did not start
+        try (EmbeddedRedisServer redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "ext-pass"))) {
+            redis.start();
+
+            // When the run is pointed at it
+            CommandResult result = CommandResult.run("--messages", "50000", "--partitions", "4", "--task-managers", "2",
+                    "--slots-per-task-manager", "2", "--redis-uri", redis.uri());
+
+            // Then it passes, and the counters are in that Redis
+            assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                    .isEqualTo(ExitCodes.PASS);
+            assertThat(result.out()).as("no embedded Redis").contains("Checking external Redis at redis://***@127.0.0.1")
+                    .doesNotContain("Starting Redis");
+            try (RedisConnections client = RedisConnections.open(redis.uri(), Duration.ofSeconds(5))) {
+                List<String> totals = client.connection().sync().keys("streamstress:*:total");
+                assertThat(totals).as("total keys").hasSize(1);
+                assertThat(client.connection().sync().get(totals.get(0))).as("total in external Redis").isEqualTo("50000");
+            }
+        }
+    }
+
+    @Test
+    void aWrongRedisPasswordIsOneLineAndExitCode1() throws Exception {
+        try (EmbeddedRedisServer redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "right"))) {
+            redis.start();
+
+            CommandResult result = CommandResult.run("--messages", "10",
+                    "--redis-uri", "redis://:wrong@127.0.0.1:" + redis.port());
+
+            assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.HARNESS_ERROR);
+            assertThat(result.errLines()).as("stderr").hasSize(1);
+            assertThat(result.errLines().get(0)).as("error").contains("refused").contains("password")
+                    .doesNotContain("wrong@");
+        }
+    }
+
+    @Test
+    void anUnreachableExternalKafkaIsOneLineAndExitCode1() throws Exception {
+        // Given a port nothing listens on
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        // When
+        long started = System.nanoTime();
+        CommandResult result = CommandResult.run("--messages", "10", "--bootstrap-servers", "127.0.0.1:" + closedPort,
+                "--connect-timeout", "3s");
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(ExitCodes.HARNESS_ERROR);
+        assertThat(result.errLines()).as("stderr").hasSize(1);
+        assertThat(result.errLines().get(0)).as("error").contains("127.0.0.1:" + closedPort).contains("within 3 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gave up near the connect timeout")
+                .isLessThan(Duration.ofSeconds(30));
+    }
+}

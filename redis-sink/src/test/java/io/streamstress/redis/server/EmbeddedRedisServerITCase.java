@@ -1,0 +1,79 @@
+package io.streamstress.redis.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.RedisException;
+import io.streamstress.redis.client.RedisConnections;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedRedisServerITCase {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesAuthenticatedClientsOnLoopbackAndStopsItsProcess() throws Exception {
+        // Given a started server
+        EmbeddedRedisServer server = new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "s3cret"));
+        server.start();
+        long pid = server.pid();
+        try {
+            // When a client with the password writes
+            try (RedisConnections redis = RedisConnections.open(server.uri(), Duration.ofSeconds(5))) {
+                redis.connection().sync().set("k", "v");
+                // Then it reads its write back
+                assertThat(redis.connection().sync().get("k")).as("value read back").isEqualTo("v");
+            }
+            // And a client without the password is refused
+            assertThatThrownBy(() -> {
+                try (RedisConnections anonymous =
+                        RedisConnections.open("redis://127.0.0.1:" + server.port(), Duration.ofSeconds(5))) {
+                    anonymous.connection().sync().get("k");
+                }
+            }).as("unauthenticated access").isInstanceOf(RedisException.class).hasStackTraceContaining("NOAUTH");
+            assertThat(Files.readString(dir.resolve("redis.conf"))).as("config")
+                    .contains("bind 127.0.0.1", "appendonly yes", "appendfsync always");
+        } finally {
+            server.stop();
+        }
+        // Then the redis-server process is gone
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("redis alive after stop").isFalse();
+    }
+
+    @Test
+    void redisDiesWithTheJvmThatStartedItEvenOnKillMinus9() throws Exception {
+        // Given a child JVM that starts an embedded Redis and prints its pid
+        String classpath = System.getProperty("java.class.path");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, RedisChildMain.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        long redisPid;
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            do {
+                line = reader.readLine();
+            } while (line != null && !line.startsWith("REDIS_PID "));
+            assertThat(line).as("child reported a Redis pid").isNotNull();
+            redisPid = Long.parseLong(line.substring("REDIS_PID ".length()).trim());
+            assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false)).as("redis running").isTrue();
+
+            // When the JVM is killed with SIGKILL (no shutdown hooks run)
+            new ProcessBuilder("kill", "-9", Long.toString(child.pid())).start().waitFor();
+            child.waitFor();
+        }
+
+        // Then redis-server goes away on its own
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false))
+                .as("redis-server alive after its JVM was killed").isFalse();
+    }
+}
