@@ -26,6 +26,7 @@ public final class LoadProducer {
     private final AtomicLongArray acked;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile long sent;
+    private volatile boolean stopped;
 
     public LoadProducer(ProducerSettings settings) {
         this.settings = settings;
@@ -46,6 +47,11 @@ public final class LoadProducer {
         return sum;
     }
 
+    /** Makes {@link #run()} stop sending (it then throws {@link InterruptedException}); safe from any thread. */
+    public void stop() {
+        stopped = true;
+    }
+
     /** Produces every message of the plan and waits for all acknowledgements. */
     public ProduceResult run() throws ProduceException, InterruptedException {
         PartitionPlan plan = settings.plan();
@@ -53,6 +59,9 @@ public final class LoadProducer {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             for (long id = 0; id < plan.messages(); id++) {
                 if (id % PACING_STEP == 0) {
+                    if (stopped) {
+                        throw new InterruptedException("producer stopped after " + id + " messages");
+                    }
                     throwIfFailed();
                     pace(id, started);
                 }

@@ -3,6 +3,7 @@ package io.streamstress.runner.cli;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
@@ -46,19 +47,24 @@ import picocli.CommandLine.Spec;
         })
 public final class StressCommand implements Callable<Integer> {
 
+    static final String DEFAULT_CHECKPOINT_INTERVAL = "1s";
+    static final String DEFAULT_MAX_TIME = "30m";
+    /** External servers must answer within this, so that an unreachable one is reported within 30 s. */
+    static final String DEFAULT_CONNECT_TIMEOUT = "20s";
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--messages", defaultValue = "10000000", paramLabel = "N",
+    @Option(names = "--messages", defaultValue = "" + StressConfig.DEFAULT_MESSAGES, paramLabel = "N",
             description = "Messages to produce and count (default: ${DEFAULT-VALUE}).")
     long messages;
 
-    @Option(names = "--partitions", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--partitions", defaultValue = "" + StressConfig.DEFAULT_PARTITIONS, paramLabel = "N",
             description = "Topic partitions; the job runs one subtask per partition (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--record-size", defaultValue = "100", paramLabel = "BYTES",
-            description = "Bytes per record, at least 30 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--record-size", defaultValue = "" + StressConfig.DEFAULT_RECORD_SIZE, paramLabel = "BYTES",
+            description = "Bytes per record, at least " + StressRecordCodec.HEADER_BYTES + " (default: ${DEFAULT-VALUE}).")
     int recordSize;
 
     @Option(names = "--rate", defaultValue = "0", paramLabel = "MSG/S",
@@ -69,15 +75,15 @@ public final class StressCommand implements Callable<Integer> {
             description = "Produce everything before the job starts, instead of while it runs (default: ${DEFAULT-VALUE}).")
     boolean preload;
 
-    @Option(names = "--task-managers", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--task-managers", defaultValue = "" + StressConfig.DEFAULT_TASK_MANAGERS, paramLabel = "N",
             description = "TaskManagers of the MiniCluster (default: ${DEFAULT-VALUE}).")
     int taskManagers;
 
-    @Option(names = "--slots-per-task-manager", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--slots-per-task-manager", defaultValue = "" + StressConfig.DEFAULT_SLOTS_PER_TASK_MANAGER, paramLabel = "N",
             description = "Slots per TaskManager (default: ${DEFAULT-VALUE}).")
     int slotsPerTaskManager;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "1s", paramLabel = "DURATION",
+    @Option(names = "--checkpoint-interval", defaultValue = DEFAULT_CHECKPOINT_INTERVAL, paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Time between checkpoints, e.g. 500ms, 1s (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
@@ -95,7 +101,7 @@ public final class StressCommand implements Callable<Integer> {
             description = "Faults to inject, comma separated: none or task-exception (default: ${DEFAULT-VALUE}).")
     String chaos;
 
-    @Option(names = "--chaos-seed", defaultValue = "42", paramLabel = "SEED",
+    @Option(names = "--chaos-seed", defaultValue = "" + StressConfig.DEFAULT_CHAOS_SEED, paramLabel = "SEED",
             description = "Seed of the fault plan: the same seed gives the same plan (default: ${DEFAULT-VALUE}).")
     long chaosSeed;
 
@@ -111,7 +117,7 @@ public final class StressCommand implements Callable<Integer> {
             description = "Topic to create and use (default: stress-<run id>).")
     String topic;
 
-    @Option(names = "--group-id", defaultValue = "streamstress", paramLabel = "GROUP",
+    @Option(names = "--group-id", defaultValue = StressConfig.DEFAULT_GROUP_ID, paramLabel = "GROUP",
             description = "Consumer group the source commits offsets to on checkpoint (default: ${DEFAULT-VALUE}).")
     String groupId;
 
@@ -123,11 +129,11 @@ public final class StressCommand implements Callable<Integer> {
             description = "Keep the run directory afterwards (default: ${DEFAULT-VALUE}).")
     boolean keep;
 
-    @Option(names = "--max-time", defaultValue = "30m", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--max-time", defaultValue = DEFAULT_MAX_TIME, paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time limit of the whole run; past it the run FAILs with what was verified (default: ${DEFAULT-VALUE}).")
     Duration maxTime;
 
-    @Option(names = "--connect-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--connect-timeout", defaultValue = DEFAULT_CONNECT_TIMEOUT, paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for external Kafka or Redis to answer (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 

@@ -2,6 +2,7 @@ package io.streamstress.runner.config;
 
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.producer.ProducerSettings;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.redis.client.RedisUris;
 import java.nio.file.Path;
@@ -55,12 +56,11 @@ public record StressConfig(
 
     public static final long DEFAULT_MESSAGES = 10_000_000L;
     public static final int DEFAULT_PARTITIONS = 20;
-    public static final int DEFAULT_RECORD_SIZE = 100;
+    public static final int DEFAULT_RECORD_SIZE = ProducerSettings.DEFAULT_RECORD_SIZE;
     public static final int DEFAULT_TASK_MANAGERS = 20;
     public static final int DEFAULT_SLOTS_PER_TASK_MANAGER = 1;
     public static final String DEFAULT_GROUP_ID = "streamstress";
-    public static final Duration DEFAULT_MAX_TIME = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_CHAOS_SEED = 42L;
     /** More partitions than this would not fit sensible MiniClusters on a laptop. */
     public static final int MAX_PARTITIONS = 1_000;
 

@@ -22,6 +22,9 @@ import java.util.HexFormat;
  */
 public final class Infrastructure implements AutoCloseable {
 
+    /** One connection attempt to an external Redis may take this long; attempts repeat until the timeout. */
+    private static final Duration PING_ATTEMPT = Duration.ofSeconds(5);
+
     private EmbeddedKafkaBroker broker;
     private EmbeddedRedisServer redis;
     private String bootstrapServers;
@@ -92,7 +95,9 @@ public final class Infrastructure implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String where = RedisUris.redact(uri);
         while (true) {
-            try (RedisConnections connections = RedisConnections.open(uri, timeout)) {
+            Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
+            Duration attempt = remaining.compareTo(PING_ATTEMPT) < 0 ? remaining.plusMillis(100) : PING_ATTEMPT;
+            try (RedisConnections connections = RedisConnections.open(uri, attempt)) {
                 connections.connection().sync().ping();
                 return;
             } catch (RedisCommandExecutionException e) {

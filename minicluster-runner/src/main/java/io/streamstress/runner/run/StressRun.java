@@ -139,6 +139,7 @@ public final class StressRun {
             JobResult result = null;
             while (result == null && System.nanoTime() < deadline) {
                 if (production.isCompletedExceptionally()) {
+                    producer.stop();
                     flink.cancel(jobId);
                     throw new HarnessException(producerFailure(production));
                 }
@@ -147,7 +148,7 @@ public final class StressRun {
             boolean timedOut = result == null;
             if (timedOut) {
                 console.line("Time limit --max-time %ds reached: cancelling the job", config.maxTime().toSeconds());
-                production.cancel(true);
+                producer.stop();
                 flink.cancel(jobId);
             }
             Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);

@@ -64,6 +64,25 @@ class StressPipelineITCase {
     }
 
     @Test
+    void pastMaxTimeTheRunFailsWithWhatWasVerified() {
+        // Given a run that cannot finish in time: 1 M messages at 20,000 msg/s take 50 s
+        long started = System.nanoTime();
+
+        // When it is limited to 12 s
+        CommandResult result = CommandResult.run("--messages", "1000000", "--partitions", "4", "--task-managers", "2",
+                "--slots-per-task-manager", "2", "--rate", "20000", "--max-time", "12s");
+
+        // Then it stops near the limit, FAILs with exit 3, and reports what was committed by then
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("run time").isLessThan(Duration.ofSeconds(45));
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.INVARIANT_FAILED);
+        assertThat(result.out()).as("explanation").contains("did not finish within --max-time");
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL ");
+        assertThat(result.verdictFigure("committed")).as("committed by the deadline").isPositive().isLessThan(1_000_000);
+        assertThat(result.verdictFigure("duplicated")).as("no duplicates even when cut short").isZero();
+    }
+
+    @Test
     void countsIntoAnExternalRedisGivenByUri() throws Exception {
         // Given a Redis server the run did not start
         try (EmbeddedRedisServer redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "ext-pass"))) {
