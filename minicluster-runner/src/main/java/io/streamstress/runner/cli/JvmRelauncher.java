@@ -1,5 +1,6 @@
 package io.streamstress.runner.cli;
 
+import io.streamstress.runner.infra.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -43,6 +44,10 @@ final class JvmRelauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + DEFAULT_HEAP);
         command.add("-D" + CHILD_PROPERTY + "=true");
+        if (System.console() != null) {
+            // The child's stdin is our pipe, so it cannot see the terminal itself.
+            command.add("-D" + Terminal.PROPERTY + "=true");
+        }
         command.add("-cp");
         command.add(jar.get().toString());
         command.add(StressMain.class.getName());
@@ -93,7 +98,7 @@ final class JvmRelauncher {
             } catch (IOException e) {
                 // A broken pipe means the same as its end.
             }
-            System.err.println("stress.jar: the launching process went away; stopping");
+            System.err.println("stress.jar: the launching process ended or was interrupted; stopping and cleaning up");
             System.exit(ExitCodes.HARNESS_ERROR);
         }, "streamstress-parent-watch");
         watcher.setDaemon(true);

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param runId the run's id (names the topic and the Redis keys)
  */
 public record RunDirectory(Path root, String runId) {
+
+    /** How long {@link #delete()} keeps trying while other shutdown work still touches the directory. */
+    public static final Duration DELETE_PATIENCE = Duration.ofSeconds(3);
 
     /** Creates {@code requested} (or a fresh temporary directory) with its sub-directories. */
     public static RunDirectory create(Optional<Path> requested) throws IOException {
@@ -58,13 +62,15 @@ public record RunDirectory(Path root, String runId) {
 
     /**
      * Deletes the directory and everything in it. Flink's and Kafka's own shutdown may still be removing (or
-     * briefly re-creating) files of theirs, so files that vanish meanwhile are ignored and a second pass
-     * follows a short pause.
+     * briefly re-creating, like Flink's {@code flink-web-upload}) files of theirs, so files that vanish
+     * meanwhile are ignored and the deletion is repeated, for up to {@link #DELETE_PATIENCE}, until the
+     * directory is gone.
      */
     public void delete() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + DELETE_PATIENCE.toNanos();
         deleteTree();
-        if (Files.exists(root)) {
-            Thread.sleep(200);
+        while (Files.exists(root) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
             deleteTree();
         }
     }

@@ -5,6 +5,7 @@ import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.verify.CountVerifier;
 import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.Terminal;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +43,7 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     ProgressReporter start() {
-        long period = System.console() != null ? 2 : 5;
+        long period = Terminal.isInteractive() ? 2 : 5;
         timer.scheduleAtFixedRate(this::report, period, period, TimeUnit.SECONDS);
         return this;
     }
