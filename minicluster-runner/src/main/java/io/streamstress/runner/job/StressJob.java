@@ -22,8 +22,12 @@ public final class StressJob {
     public static final String CHAOS_UID = "chaos-task-exception";
     public static final String SINK_UID = "redis-counter-sink";
 
-    /** Records a subtask processes after a completed checkpoint before an injected failure fires. */
-    public static final long RECORDS_BEFORE_INJECTED_FAILURE = 2_000;
+    /**
+     * Records a subtask processes past its last checkpoint barrier before an injected failure fires: more
+     * than one batch of the at-least-once sink (1,000), so the negative control always has something sent to
+     * Redis that the restore replays. A subtask must see this many records between two barriers.
+     */
+    public static final long RECORDS_BEFORE_INJECTED_FAILURE = 1_500;
 
     private StressJob() {}
 

@@ -85,10 +85,11 @@ class StressJobITCase {
         });
         CounterKeys keys = new CounterKeys("streamstress:job-test");
 
-        // And the workflow, with checkpoints every 100 ms and one subtask failing once
+        // And the workflow, with checkpoints every second (about 5,000 records per subtask and interval, above
+        // the 1,500 past a barrier that the injected failure waits for) and one subtask failing once
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
-        env.enableCheckpointing(100);
+        env.enableCheckpointing(1_000);
         FaultJournal.clear();
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(kafka.bootstrapServers(), "job-test", "job-test", plan.stoppingOffsets("job-test")),
