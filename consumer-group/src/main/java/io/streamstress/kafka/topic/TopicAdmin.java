@@ -2,6 +2,7 @@ package io.streamstress.kafka.topic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** Creates the load topic and reads its end offsets, through one Kafka {@link Admin} client. */
@@ -54,7 +56,7 @@ public final class TopicAdmin implements AutoCloseable {
 
     /** The end offset of each partition of {@code topic}, indexed by partition. */
     public long[] endOffsets(String topic, int partitions) throws KafkaUnavailableException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         List<TopicPartition> order = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             TopicPartition tp = new TopicPartition(topic, p);
@@ -70,7 +72,7 @@ public final class TopicAdmin implements AutoCloseable {
         return offsets;
     }
 
-    private <T> T call(String what, org.apache.kafka.common.KafkaFuture<T> future)
+    private <T> T call(String what, KafkaFuture<T> future)
             throws KafkaUnavailableException, InterruptedException {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

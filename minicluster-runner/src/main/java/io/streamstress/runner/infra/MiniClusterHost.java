@@ -2,7 +2,9 @@ package io.streamstress.runner.infra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -95,9 +97,9 @@ public final class MiniClusterHost implements AutoCloseable {
     public JobResult awaitResult(JobID job, Duration timeout) throws HarnessException, InterruptedException {
         try {
             return cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return null;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new HarnessException("could not get the job's result: " + rootMessage(e), e);
         }
     }

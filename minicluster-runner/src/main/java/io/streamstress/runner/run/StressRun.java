@@ -3,6 +3,7 @@ package io.streamstress.runner.run;
 import io.streamstress.chaos.inject.FaultJournal;
 import io.streamstress.chaos.inject.InjectedFault;
 import io.streamstress.checkpoints.CheckpointSettings;
+import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
 import io.streamstress.kafka.producer.ProduceException;
@@ -27,12 +28,16 @@ import io.streamstress.runner.job.StressRecordPosition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -68,7 +73,7 @@ public final class StressRun {
             Console.Step step = console.step(String.format("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s)",
                     config.taskManagers(), config.slotsPerTaskManager()));
             try (MiniClusterHost flink = MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
-                    config.stateBackend() == io.streamstress.checkpoints.StateBackendKind.ROCKSDB, dir.tmp(),
+                    config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(),
                     new Configuration())) {
                 step.done("ready");
                 StreamGraph job = defineJob(infra, topic, plan, keys);
@@ -90,7 +95,7 @@ public final class StressRun {
     private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys) {
         Configuration jobConfig = new Configuration();
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
-                org.apache.flink.core.execution.CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
+                CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED);
         checkpoints.applyTo(jobConfig);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfig);
@@ -186,7 +191,7 @@ public final class StressRun {
     private static long[] produced(CompletableFuture<ProduceResult> production) throws HarnessException, InterruptedException {
         try {
             return production.get(2, TimeUnit.MINUTES).ackedPerPartition();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new HarnessException(producerFailure(production), e);
         }
     }
@@ -195,7 +200,7 @@ public final class StressRun {
         try {
             production.getNow(null);
             return "the producer did not finish";
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return "producing failed: " + cause.getMessage();
         }

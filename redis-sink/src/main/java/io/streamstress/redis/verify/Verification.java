@@ -1,5 +1,6 @@
 package io.streamstress.redis.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public record Verification(long expected, List<PartitionCheck> partitions, long 
 
     /** One line per problem found; empty when it passed. */
     public List<String> problems() {
-        java.util.ArrayList<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (produced() != expected) {
             problems.add("produced " + produced() + " of the " + expected + " messages asked for");
         }

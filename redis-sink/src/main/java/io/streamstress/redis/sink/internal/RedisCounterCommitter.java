@@ -1,6 +1,7 @@
 package io.streamstress.redis.sink.internal;
 
 import io.github.resilience4j.retry.Retry;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class RedisCounterCommitter implements Committer<RedisDelta> {
         }
     }
 
-    private io.lettuce.core.api.StatefulRedisConnection<String, String> connection() {
+    private StatefulRedisConnection<String, String> connection() {
         if (redis == null) {
             redis = RedisConnections.open(redisUri, commandTimeout);
         }

@@ -1,5 +1,6 @@
 package io.streamstress.redis.sink.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -42,7 +43,7 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
         if (version != VERSION) {
             throw new IOException("unknown RedisDelta serializer version " + version + " (this build knows " + VERSION + ")");
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(serialized))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             int subtask = in.readInt();
             long epoch = in.readLong();
             int count = in.readInt();
