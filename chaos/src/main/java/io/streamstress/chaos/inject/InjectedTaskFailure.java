@@ -1,10 +1,10 @@
 package io.streamstress.chaos.inject;
 
-/** The exception a {@link TaskFailureInjector} throws: recognisable in logs and restart causes. */
+/** The exception a {@link ChaosTap} throws: recognisable in logs and restart causes. */
 public class InjectedTaskFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public InjectedTaskFailure(int subtask, int attempt) {
+    InjectedTaskFailure(int subtask, int attempt) {
         super("streamstress chaos: injected failure of subtask " + subtask + " (attempt " + attempt + ")");
     }
 }

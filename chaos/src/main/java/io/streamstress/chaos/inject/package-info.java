@@ -1,2 +1,2 @@
-/** Injectors that run inside the job, and the journal of what they injected. */
+/** Fault injectors, the in-job tap that throws and observes, and what it observed. */
 package io.streamstress.chaos.inject;

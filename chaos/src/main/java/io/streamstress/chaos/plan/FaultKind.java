@@ -1,22 +1,50 @@
 package io.streamstress.chaos.plan;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The faults a run can inject, by the names {@code --chaos} takes. */
 public enum FaultKind {
-    /** One subtask throws once (attempt-capped): region failover and restore of offsets and committables. */
-    TASK_EXCEPTION("task-exception");
+    /** One subtask throws once: region failover and restore of source offsets and sink committables. */
+    TASK_EXCEPTION("task-exception", Needs.NOTHING),
+    /** A TaskManager is stopped (gracefully: not a crash) and a replacement started: slot loss, rescheduling. */
+    TASKMANAGER_STOP("taskmanager-stop", Needs.EMBEDDED_FLINK),
+    /** Redis is paused with SIGSTOP for a while, then resumed: commits block, the committer retries. */
+    REDIS_STALL("redis-stall", Needs.EMBEDDED_REDIS),
+    /** Redis is killed with SIGKILL and started again on the same port and AOF: reconnect, NOSCRIPT. */
+    REDIS_RESTART("redis-restart", Needs.EMBEDDED_REDIS),
+    /** The embedded broker is stopped and started again on the same data dir and ports. */
+    BROKER_RESTART("broker-restart", Needs.EMBEDDED_KAFKA);
+
+    /** What a kind needs the harness to control. */
+    public enum Needs {
+        NOTHING,
+        EMBEDDED_FLINK,
+        EMBEDDED_REDIS,
+        EMBEDDED_KAFKA
+    }
 
     private final String cliName;
+    private final Needs needs;
 
-    FaultKind(String cliName) {
+    FaultKind(String cliName, Needs needs) {
         this.cliName = cliName;
+        this.needs = needs;
     }
 
     public String cliName() {
         return cliName;
+    }
+
+    public Needs needs() {
+        return needs;
+    }
+
+    /** Whether the fault interrupts tasks (and so has a restarted attempt whose first record ends recovery). */
+    public boolean restartsTasks() {
+        return this == TASK_EXCEPTION || this == TASKMANAGER_STOP;
     }
 
     /** Parses a kind by its CLI name. */
@@ -33,6 +61,11 @@ public enum FaultKind {
     /** The CLI names, comma separated. */
     public static String names() {
         return Arrays.stream(values()).map(FaultKind::cliName).collect(Collectors.joining(", "));
+    }
+
+    /** Every kind, in declaration order (what {@code random:N} draws from). */
+    public static List<FaultKind> all() {
+        return List.of(values());
     }
 
     @Override

@@ -3,33 +3,59 @@ package io.streamstress.chaos.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FaultPlanTest {
 
     @Test
     void theSameSeedGivesTheSamePlan() {
-        FaultPlan first = FaultPlan.parse("task-exception,task-exception,task-exception", 7, 20);
-        FaultPlan second = FaultPlan.parse("task-exception,task-exception,task-exception", 7, 20);
+        FaultPlan first = FaultPlan.parse("random:6,task-exception@30s", 7, 20);
+        FaultPlan second = FaultPlan.parse("random:6,task-exception@30s", 7, 20);
 
         assertThat(second).as("plan for the same seed").isEqualTo(first);
-        assertThat(first.faults()).as("targets").allSatisfy(f -> assertThat(f.targetSubtask()).isBetween(0, 19));
+        assertThat(first.faults()).as("faults").hasSize(7)
+                .allSatisfy(f -> assertThat(f.target()).as("target").isBetween(0, 19));
     }
 
     @Test
-    void differentSeedsDrawDifferentTargets() {
-        // Given many faults, two seeds agreeing on every target would be a broken draw
-        String spec = String.join(",", java.util.Collections.nCopies(16, "task-exception"));
-
-        assertThat(FaultPlan.parse(spec, 1, 20)).as("plans of seeds 1 and 2").isNotEqualTo(FaultPlan.parse(spec, 2, 20));
+    void differentSeedsDrawDifferentPlans() {
+        assertThat(FaultPlan.parse("random:6", 1, 20)).as("plans of seeds 1 and 2")
+                .isNotEqualTo(FaultPlan.parse("random:6", 2, 20));
     }
 
     @Test
-    void countsFaultsPerKindAndSubtask() {
-        FaultPlan plan = FaultPlan.parse("task-exception,task-exception", 3, 1);
+    void randomFaultsAreOrderedProgressPointsOfTheAllowedKinds() {
+        // Given only two kinds may be drawn (e.g. external Redis and Kafka)
+        Set<FaultKind> allowed = Set.of(FaultKind.TASK_EXCEPTION, FaultKind.TASKMANAGER_STOP);
 
-        assertThat(plan.countFor(FaultKind.TASK_EXCEPTION, 0)).as("both hit the only subtask").isEqualTo(2);
-        assertThat(plan.count(FaultKind.TASK_EXCEPTION)).isEqualTo(2);
+        // When
+        FaultPlan plan = FaultPlan.parse("random:12", 42, 20, allowed);
+
+        // Then
+        assertThat(plan.kinds()).as("kinds drawn").isSubsetOf(allowed);
+        assertThat(plan.faults()).as("triggers").allSatisfy(f -> assertThat(f.trigger())
+                .isInstanceOfSatisfying(FaultTrigger.AtProgress.class, p -> assertThat(p.fraction())
+                        .isBetween(FaultPlan.RANDOM_FROM, FaultPlan.RANDOM_TO)));
+        double previous = 0;
+        for (PlannedFault fault : plan.faults()) {
+            double at = ((FaultTrigger.AtProgress) fault.trigger()).fraction();
+            assertThat(at).as("progress points in order").isGreaterThanOrEqualTo(previous);
+            previous = at;
+        }
+    }
+
+    @Test
+    void parsesTimesAndProgressPoints() {
+        FaultPlan plan = FaultPlan.parse("task-exception@30s,redis-stall@40%,broker-restart@500ms,taskmanager-stop", 1, 4);
+
+        assertThat(plan.faults()).extracting(PlannedFault::trigger).as("triggers").containsExactly(
+                new FaultTrigger.AtTime(Duration.ofSeconds(30)), new FaultTrigger.AtProgress(0.4),
+                new FaultTrigger.AtTime(Duration.ofMillis(500)), new FaultTrigger.Asap());
+        assertThat(plan.describe()).as("described")
+                .isEqualTo("task-exception@30s,redis-stall@40%,broker-restart@500ms,taskmanager-stop");
     }
 
     @Test
@@ -39,10 +65,14 @@ class FaultPlanTest {
     }
 
     @Test
-    void anUnknownKindIsNamedWithTheKnownOnes() {
+    void badSpecsSayWhatIsAllowed() {
         assertThatThrownBy(() -> FaultPlan.parse("task-exception,meteor", 1, 4))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'meteor'")
-                .hasMessageContaining("task-exception");
+                .hasMessageContaining("'meteor'").hasMessageContaining("redis-stall");
+        assertThatThrownBy(() -> FaultPlan.parse("redis-stall@soon", 1, 4)).hasMessageContaining("@30s");
+        assertThatThrownBy(() -> FaultPlan.parse("redis-stall@150%", 1, 4)).hasMessageContaining("[0%, 100%)");
+        assertThatThrownBy(() -> FaultPlan.parse("random:0", 1, 4)).hasMessageContaining("from 1 to 100");
+        assertThatThrownBy(() -> FaultPlan.parse("task-exception,,x", 1, 4)).hasMessageContaining("empty fault");
+        assertThatThrownBy(() -> FaultPlan.parse("random:2", 1, 4, Collections.emptySet()))
+                .hasMessageContaining("no fault kind");
     }
 }

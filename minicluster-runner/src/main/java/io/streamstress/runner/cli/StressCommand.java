@@ -1,6 +1,5 @@
 package io.streamstress.runner.cli;
 
-import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.record.StressRecordCodec;
@@ -17,8 +16,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,7 @@ public final class StressCommand implements Callable<Integer> {
 
     static final String DEFAULT_CHECKPOINT_INTERVAL = "1s";
     static final String DEFAULT_MAX_TIME = "30m";
+    static final String DEFAULT_STALL = "5s";
     /** External servers must answer within this, so that an unreachable one is reported within 30 s. */
     static final String DEFAULT_CONNECT_TIMEOUT = "20s";
 
@@ -97,9 +100,19 @@ public final class StressCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String delivery;
 
-    @Option(names = "--chaos", defaultValue = "none", paramLabel = "KIND[,KIND…]",
-            description = "Faults to inject, comma separated: none or task-exception (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",
+            description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40% "
+                    + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
+                    + "redis-stall, redis-restart, broker-restart (default: ${DEFAULT-VALUE}).")
     String chaos;
+
+    @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long redis-stall pauses Redis (default: ${DEFAULT-VALUE}).")
+    Duration stall;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Flink configuration for the MiniCluster and the job, e.g. -Drestart-strategy.type=none.")
+    Map<String, String> flinkConfig = new LinkedHashMap<>();
 
     @Option(names = "--chaos-seed", defaultValue = "" + StressConfig.DEFAULT_CHAOS_SEED, paramLabel = "SEED",
             description = "Seed of the fault plan: the same seed gives the same plan (default: ${DEFAULT-VALUE}).")
@@ -180,7 +193,7 @@ public final class StressCommand implements Callable<Integer> {
         Console console = new Console(out);
         console.line("streamstress: %,d messages, %d partitions, %d TaskManager(s) × %d slot(s), %s, chaos %s",
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
-                config.delivery(), chaos);
+                config.delivery(), config.chaos().describe());
         console.line("Run %s in %s", dir.runId(), dir.root());
         Thread cleanup = new Thread(() -> deleteUnlessKept(dir), "streamstress-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -212,32 +225,24 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     private StressConfig config() {
-        try {
-            return new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers, slotsPerTaskManager,
-                    checkpointInterval, StateBackendKind.parse(stateBackend), Delivery.parse(delivery),
-                    FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions)),
-                    Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
-                    groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), optionFor(e.getMessage()));
-        }
+        StateBackendKind backend = option("--state-backend", () -> StateBackendKind.parse(stateBackend));
+        Delivery guarantee = option("--delivery", () -> Delivery.parse(delivery));
+        FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
+                StressConfig.injectableKinds(bootstrapServers == null, redisUri == null)));
+        return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
+                slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
+                Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
+                groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout));
     }
 
-    /** Messages from leaf modules do not know option names; name the option they belong to. */
-    private static String optionFor(String message) {
-        if (message.startsWith("--")) {
-            return message;
+    /** Turns a leaf module's validation error into a usage error naming {@code option} (if its message does not). */
+    private <T> T option(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            String message = option == null || e.getMessage().startsWith("--") ? e.getMessage() : option + ": " + e.getMessage();
+            throw new ParameterException(spec.commandLine(), message);
         }
-        if (message.startsWith("unknown fault kind") || message.startsWith("empty fault")) {
-            return "--chaos: " + message + " (known: " + FaultKind.names() + ")";
-        }
-        if (message.startsWith("unknown state backend")) {
-            return "--state-backend: " + message;
-        }
-        if (message.startsWith("unknown delivery")) {
-            return "--delivery: " + message;
-        }
-        return message;
     }
 
     private void deleteUnlessKept(RunDirectory dir) {

@@ -1,5 +1,6 @@
 package io.streamstress.runner.config;
 
+import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.ProducerSettings;
@@ -7,8 +8,11 @@ import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.redis.client.RedisUris;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything a stress run needs to know, validated on construction with messages that name the option.
@@ -24,6 +28,8 @@ import java.util.Optional;
  * @param stateBackend the state backend
  * @param delivery the sink's guarantee
  * @param chaos the fault plan
+ * @param stall how long a {@code redis-stall} fault pauses Redis
+ * @param flinkConfig extra Flink configuration ({@code -Dkey=value}) for the cluster and the job
  * @param bootstrapServers external Kafka, or empty for the embedded broker
  * @param redisUri external Redis, or empty for the embedded server
  * @param topic topic name, or empty for {@code stress-<run id>}
@@ -45,6 +51,8 @@ public record StressConfig(
         StateBackendKind stateBackend,
         Delivery delivery,
         FaultPlan chaos,
+        Duration stall,
+        Map<String, String> flinkConfig,
         Optional<String> bootstrapServers,
         Optional<String> redisUri,
         Optional<String> topic,
@@ -69,6 +77,8 @@ public record StressConfig(
         Objects.requireNonNull(stateBackend, "stateBackend");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(chaos, "chaos");
+        Objects.requireNonNull(stall, "stall");
+        flinkConfig = Map.copyOf(flinkConfig);
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -89,6 +99,15 @@ public record StressConfig(
         require(!maxTime.isNegative() && !maxTime.isZero(), "--max-time must be positive");
         require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "--connect-timeout must be positive");
         require(!groupId.isBlank(), "--group-id must not be blank");
+        require(!stall.isNegative() && !stall.isZero(), "--stall must be positive");
+        for (FaultKind kind : chaos.kinds()) {
+            require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
+                    "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"
+                            + " or choose another fault");
+            require(kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA || bootstrapServers.isEmpty(),
+                    "--chaos " + kind + " needs the embedded broker (the harness restarts it): drop --bootstrap-servers"
+                            + " or choose another fault");
+        }
         redisUri.ifPresent(uri -> {
             try {
                 RedisUris.parse(uri);
@@ -113,6 +132,14 @@ public record StressConfig(
 
     public boolean embeddedRedis() {
         return redisUri.isEmpty();
+    }
+
+    /** The fault kinds this run can inject: those needing an embedded server only when it is embedded. */
+    public static Set<FaultKind> injectableKinds(boolean embeddedKafka, boolean embeddedRedis) {
+        return FaultKind.all().stream()
+                .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_REDIS || embeddedRedis)
+                .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_KAFKA || embeddedKafka)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static void require(boolean condition, String message) {

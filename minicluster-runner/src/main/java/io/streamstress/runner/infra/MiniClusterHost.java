@@ -1,7 +1,10 @@
 package io.streamstress.runner.infra;
 
+import io.streamstress.chaos.target.TaskManagerControl;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +26,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * A Flink MiniCluster sized for a laptop: many small TaskManagers (no shuffle in this job, so each needs
  * only a few network buffers), REST on loopback, temp files in the run directory.
  */
-public final class MiniClusterHost implements AutoCloseable {
+public final class MiniClusterHost implements AutoCloseable, TaskManagerControl {
 
     /** Network buffer pool per TaskManager: the job is all chained, it needs only a handful of buffers. */
     public static final MemorySize NETWORK_MEMORY = MemorySize.parse("4mb");
@@ -35,9 +38,16 @@ public final class MiniClusterHost implements AutoCloseable {
     public static final Duration RESTART_DELAY = Duration.ofMillis(100);
 
     private final MiniCluster cluster;
+    /** MiniCluster indexes of the running TaskManagers; a stopped one's index is never reused. */
+    private final List<Integer> running = new ArrayList<>();
+    private int nextIndex;
 
-    private MiniClusterHost(MiniCluster cluster) {
+    private MiniClusterHost(MiniCluster cluster, int taskManagers) {
         this.cluster = cluster;
+        for (int i = 0; i < taskManagers; i++) {
+            running.add(i);
+        }
+        this.nextIndex = taskManagers;
     }
 
     /**
@@ -66,7 +76,7 @@ public final class MiniClusterHost implements AutoCloseable {
             cluster.closeAsync();
             throw new HarnessException("the Flink MiniCluster did not start: " + e.getMessage(), e);
         }
-        return new MiniClusterHost(cluster);
+        return new MiniClusterHost(cluster, taskManagers);
     }
 
     /** The cluster-level configuration the embedded runs use. */
@@ -131,8 +141,30 @@ public final class MiniClusterHost implements AutoCloseable {
         }
     }
 
-    public MiniCluster cluster() {
-        return cluster;
+    /** The job's execution graph as the JobManager has it now. */
+    public AccessExecutionGraph executionGraph(JobID job) {
+        try {
+            return cluster.getExecutionGraph(job).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no execution graph for " + job + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized int runningTaskManagers() {
+        return running.size();
+    }
+
+    @Override
+    public synchronized String stopAndReplace(int ordinal) throws Exception {
+        int index = running.remove(ordinal % running.size());
+        cluster.terminateTaskManager(index).get(60, TimeUnit.SECONDS);
+        cluster.startTaskManager();
+        running.add(nextIndex++);
+        return "TaskManager #" + index;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.streamstress.runner.job;
 
-import io.streamstress.chaos.inject.TaskFailureInjector;
-import io.streamstress.chaos.plan.FaultKind;
-import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.inject.ChaosTap;
 import io.streamstress.kafka.record.StressRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -12,14 +10,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The stress job's topology, defined once so that the same code runs on the embedded MiniCluster, in a
- * test's cluster, or on a remote Flink cluster: {@code source → chaos → sink}, all chained, no shuffle. Every
- * subtask chain is then its own pipelined region, so a failed task restarts only its region.
+ * test's cluster, or on a remote Flink cluster: {@code source → chaos tap → sink}, all chained, no shuffle.
+ * Every subtask chain is then its own pipelined region, so a failed task restarts only its region. The tap
+ * counts records, notes restarted attempts and throws when the harness arms it ({@link ChaosTap}).
  */
 public final class StressJob {
 
     /** Stable operator ids, so that a job can be resumed from a retained checkpoint. */
     public static final String SOURCE_UID = "kafka-source";
-    public static final String CHAOS_UID = "chaos-task-exception";
+    public static final String CHAOS_UID = "chaos-tap";
     public static final String SINK_UID = "redis-counter-sink";
 
     /**
@@ -37,22 +36,13 @@ public final class StressJob {
      * @param env the environment (its parallelism is the job's)
      * @param source where the records come from (the Kafka source)
      * @param sink where they are counted
-     * @param chaos which subtasks throw, and how often
      */
     public static void defineWorkflow(
-            StreamExecutionEnvironment env,
-            Source<StressRecord, ?, ?> source,
-            Sink<StressRecord> sink,
-            FaultPlan chaos) {
-        int parallelism = env.getParallelism();
-        int[] failures = new int[parallelism];
-        for (int subtask = 0; subtask < parallelism; subtask++) {
-            failures[subtask] = chaos.countFor(FaultKind.TASK_EXCEPTION, subtask);
-        }
+            StreamExecutionEnvironment env, Source<StressRecord, ?, ?> source, Sink<StressRecord> sink) {
         DataStream<StressRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka source")
                 .uid(SOURCE_UID);
-        records.map(new TaskFailureInjector<StressRecord>(failures, RECORDS_BEFORE_INJECTED_FAILURE))
-                .name("chaos: task-exception")
+        records.map(new ChaosTap<StressRecord>(RECORDS_BEFORE_INJECTED_FAILURE))
+                .name("chaos tap")
                 .uid(CHAOS_UID)
                 .returns(StressRecord.class)
                 .sinkTo(sink)

@@ -1,7 +1,7 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.InjectedFault;
 import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.chaos.FaultRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.Optional;
  * @param produceTime from the first send to the last acknowledgement
  * @param pipelineTime from the first send until the job finished with everything committed
  * @param wallTime from the start of the command until verification
- * @param plannedFaults faults the plan asked for
- * @param injected faults the injectors report having injected
+ * @param faults every planned fault, injected or not, with its recovery clocks
  * @param flinkTaskRestarts subtask restarts as Flink counts them (-1 when unknown)
  * @param timedOut whether {@code --max-time} ended the run
  * @param jobFailure why the job failed, when it did
@@ -25,18 +24,21 @@ public record RunOutcome(
         Duration produceTime,
         Duration pipelineTime,
         Duration wallTime,
-        int plannedFaults,
-        List<InjectedFault> injected,
+        List<FaultRecord> faults,
         long flinkTaskRestarts,
         boolean timedOut,
         Optional<String> jobFailure) {
 
     public RunOutcome {
-        injected = List.copyOf(injected);
+        faults = List.copyOf(faults);
     }
 
     public boolean passed() {
-        return verification.passed() && !timedOut && jobFailure.isEmpty() && injected.size() >= plannedFaults;
+        return verification.passed() && !timedOut && jobFailure.isEmpty() && faults.stream().allMatch(FaultRecord::injected);
+    }
+
+    public long injectedFaults() {
+        return faults.stream().filter(FaultRecord::injected).count();
     }
 
     /** Messages per second through the whole pipeline (produced, consumed and committed). */
@@ -52,9 +54,8 @@ public record RunOutcome(
             problems.add(0, "the run did not finish within --max-time; verified what was committed by then");
         }
         jobFailure.ifPresent(cause -> problems.add(0, "the job failed: " + cause));
-        if (injected.size() < plannedFaults) {
-            problems.add("the plan asked for " + plannedFaults + " fault(s) but " + injected.size()
-                    + " were injected (the job finished first: run more messages or lower --rate)");
+        for (FaultRecord fault : faults) {
+            fault.notInjected().ifPresent(why -> problems.add("fault " + fault.planned() + " was not injected: " + why));
         }
         return problems;
     }

@@ -1,7 +1,6 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.FaultJournal;
-import io.streamstress.chaos.inject.InjectedFault;
+import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.LoadProducer;
@@ -17,6 +16,10 @@ import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.sink.RedisCounterSink;
 import io.streamstress.redis.verify.CountVerifier;
 import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.chaos.ChaosDirector;
+import io.streamstress.runner.chaos.FaultRecord;
+import io.streamstress.runner.chaos.JobWatcher;
+import io.streamstress.runner.chaos.Targets;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
@@ -34,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -63,7 +67,7 @@ public final class StressRun {
     }
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
-        FaultJournal.clear();
+        JobProbe.reset();
         try (Infrastructure infra = Infrastructure.start(config, dir, console)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
@@ -74,7 +78,7 @@ public final class StressRun {
                     config.taskManagers(), config.slotsPerTaskManager()));
             try (MiniClusterHost flink = MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
                     config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(),
-                    new Configuration())) {
+                    Configuration.fromMap(config.flinkConfig()))) {
                 step.done("ready");
                 StreamGraph job = defineJob(infra, topic, plan, keys);
                 Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys);
@@ -93,7 +97,7 @@ public final class StressRun {
     }
 
     private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys) {
-        Configuration jobConfig = new Configuration();
+        Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
                 CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED);
@@ -108,7 +112,7 @@ public final class StressRun {
                 .build();
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(), plan.stoppingOffsets(topic)),
-                sink, config.chaos());
+                sink);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("streamstress " + dir.runId());
         return graph;
@@ -116,7 +120,7 @@ public final class StressRun {
 
     /** What happened while the pipeline ran. */
     private record Pipeline(Duration produceTime, Duration pipelineTime, long restarts, boolean timedOut,
-            Optional<String> jobFailure, long[] produced) {}
+            Optional<String> jobFailure, long[] produced, List<FaultRecord> faults) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
             PartitionPlan plan, CounterKeys keys) throws HarnessException, InterruptedException {
@@ -126,6 +130,7 @@ public final class StressRun {
         LoadProducer producer = new LoadProducer(producerSettings);
         long deadline = started + config.maxTime().toNanos();
         long pipelineStart = System.nanoTime();
+        long pipelineStartMillis = System.currentTimeMillis();
         ProduceResult preloaded = null;
         if (config.preload()) {
             Console.Step step = console.step(String.format("Preloading %,d messages", config.messages()));
@@ -135,12 +140,19 @@ public final class StressRun {
         JobID jobId = flink.submit(job);
         console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
                 jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
-                config.chaos().isEmpty() ? "off" : config.chaos().faults().size() + " fault(s)");
+                config.chaos().describe());
         CompletableFuture<ProduceResult> production = preloaded != null
                 ? CompletableFuture.completedFuture(preloaded)
                 : startProducing(producer);
-        try (ProgressReporter progress = new ProgressReporter(
-                console, config.messages(), producer::acked, infra.redisUri(), keys).start()) {
+        AtomicBoolean jobDone = new AtomicBoolean();
+        try (CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
+                CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
+                JobWatcher watcher = new JobWatcher(() -> flink.executionGraph(jobId), committedForClock).start();
+                ChaosDirector chaos = new ChaosDirector(config.chaos(),
+                        Targets.injectors(config.parallelism(), flink, infra.redis(), infra.broker(), config.stall()),
+                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console).start();
+                ProgressReporter progress = new ProgressReporter(
+                        console, config.messages(), producer::acked, committed, chaos::injectedCount).start()) {
             JobResult result = null;
             while (result == null && System.nanoTime() < deadline) {
                 if (production.isCompletedExceptionally()) {
@@ -150,6 +162,7 @@ public final class StressRun {
                 }
                 result = flink.awaitResult(jobId, POLL);
             }
+            jobDone.set(true);
             boolean timedOut = result == null;
             if (timedOut) {
                 console.line("Time limit --max-time %ds reached: cancelling the job", config.maxTime().toSeconds());
@@ -157,12 +170,13 @@ public final class StressRun {
                 flink.cancel(jobId);
             }
             Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);
+            List<FaultRecord> faults = chaos.finish();
             long[] produced = timedOut ? new long[0] : produced(production);
             Duration produceTime = timedOut ? pipelineTime : production.getNow(null).elapsed();
             Optional<String> failure = Optional.ofNullable(result)
                     .flatMap(JobResult::getSerializedThrowable)
                     .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced);
+            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced, faults);
         }
     }
 
@@ -219,9 +233,8 @@ public final class StressRun {
         Verification verification = new CountVerifier(infra.redisUri(), keys)
                 .verify(plan.messages(), produced, endOffsets);
         step.done(verification.passed() ? "consistent" : "problems found");
-        List<InjectedFault> injected = FaultJournal.injected();
         return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
-                Duration.ofNanos(System.nanoTime() - started), config.chaos().faults().size(), injected,
-                pipeline.restarts(), pipeline.timedOut(), pipeline.jobFailure());
+                Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),
+                pipeline.timedOut(), pipeline.jobFailure());
     }
 }

@@ -1,6 +1,8 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.InjectedFault;
+import io.streamstress.runner.chaos.ClockFormat;
+import io.streamstress.runner.chaos.FaultRecord;
+import io.streamstress.runner.chaos.RecoverySummary;
 import io.streamstress.runner.infra.Console;
 import java.util.Locale;
 
@@ -33,12 +35,7 @@ public final class VerdictPrinter {
         if (v.unexpected() > 0) {
             console.line("  unexpected    %,15d sequence numbers that were never produced", v.unexpected());
         }
-        console.line("  faults        %,15d injected of %d planned; Flink counted %d task restart(s)",
-                outcome.injected().size(), outcome.plannedFaults(), outcome.flinkTaskRestarts());
-        for (InjectedFault fault : outcome.injected()) {
-            console.line("                  %s on subtask %d (attempt %d) after %,d records past a checkpoint barrier",
-                    fault.kind(), fault.subtask(), fault.attempt(), fault.recordsSinceCheckpoint());
-        }
+        printFaults(console, outcome);
         console.line("  produce       %15.1f s", outcome.produceTime().toMillis() / 1000.0);
         console.line("  pipeline      %15.1f s  first send → everything committed, %,.0f msg/s",
                 outcome.pipelineTime().toMillis() / 1000.0, outcome.messagesPerSecond());
@@ -47,5 +44,35 @@ public final class VerdictPrinter {
             console.line("  FAIL: %s", problem);
         }
         console.line(verdictLine(outcome));
+    }
+
+    private static void printFaults(Console console, RunOutcome outcome) {
+        long taskRestartingFaults = outcome.faults().stream()
+                .filter(f -> f.injected() && f.planned().kind().restartsTasks()).count();
+        console.line("  faults        %,15d injected of %d planned; %d restart tasks, Flink restarted %d subtask(s)%s",
+                outcome.injectedFaults(), outcome.faults().size(), taskRestartingFaults, outcome.flinkTaskRestarts(),
+                restartsAgree(taskRestartingFaults, outcome.flinkTaskRestarts()));
+        int number = 0;
+        for (FaultRecord fault : outcome.faults()) {
+            number++;
+            if (fault.injected()) {
+                console.line("    %2d %-22s %s", number, fault.planned(), ClockFormat.line(fault.clock().orElseThrow()));
+            } else {
+                console.line("    %2d %-22s not injected: %s", number, fault.planned(), fault.notInjected().orElse("?"));
+            }
+        }
+        for (RecoverySummary summary : RecoverySummary.of(outcome.faults())) {
+            console.line("  recovery      %-16s %d injected, %d recovered, p50 %s, max %s", summary.kind(),
+                    summary.injected(), summary.recoveredMillis().size(), ClockFormat.seconds(summary.p50()),
+                    ClockFormat.seconds(summary.max()));
+        }
+    }
+
+    /** Flink counts subtask restarts; with one subtask per TaskManager each task fault restarts one subtask. */
+    private static String restartsAgree(long ours, long flinks) {
+        if (flinks < 0) {
+            return " (Flink's count unavailable)";
+        }
+        return flinks == ours ? " (agree)" : " (differ: a fault can restart several subtasks, or none)";
     }
 }

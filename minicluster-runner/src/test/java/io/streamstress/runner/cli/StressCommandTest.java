@@ -25,6 +25,11 @@ class StressCommandTest {
         "--state-backend memory               | --state-backend",
         "--checkpoint-interval soon           | --checkpoint-interval",
         "--partitions 8 --task-managers 2     | --task-managers",
+        "--chaos redis-stall@soon             | --chaos",
+        "--chaos random:0                     | --chaos",
+        "--stall 0s                           | --stall",
+        "--redis-uri redis://h:1 --chaos redis-stall | --redis-uri",
+        "--bootstrap-servers h:1 --chaos broker-restart | --bootstrap-servers",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When

@@ -29,7 +29,7 @@ class StressPipelineITCase {
     @TempDir
     Path dir;
 
-    private static String[] args(String... extra) {
+    static String[] args(String... extra) {
         String[] all = java.util.Arrays.copyOf(SMALL, SMALL.length + extra.length);
         System.arraycopy(extra, 0, all, SMALL.length, extra.length);
         return all;
@@ -47,7 +47,8 @@ class StressPipelineITCase {
         assertThat(result.lastOutLine()).as("last line")
                 .startsWith("VERDICT PASS produced=200000 committed=200000 lost=0 duplicated=0 seconds=");
         assertThat(result.out()).as("the fault fired and Flink restarted the task")
-                .contains("1 injected of 1 planned; Flink counted 1 task restart(s)");
+                .contains("1 injected of 1 planned; 1 restart tasks, Flink restarted 1 subtask(s) (agree)")
+                .containsPattern("task-exception +recovery \\d+\\.\\d\\d s +T1 \\+");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.streamstress.runner.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamstress.chaos.inject.FaultJournal;
-import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.chaos.inject.TaskFailureSwitch;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.producer.LoadProducer;
@@ -90,15 +90,15 @@ class StressJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1_000);
-        FaultJournal.clear();
+        JobProbe.reset();
+        TaskFailureSwitch.arm(2);
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(kafka.bootstrapServers(), "job-test", "job-test", plan.stoppingOffsets("job-test")),
                 RedisCounterSink.<StressRecord>builder()
                         .setRedisUri(redis.uri())
                         .setKeyPrefix(keys.prefix())
                         .setRecordPosition(new StressRecordPosition())
-                        .build(),
-                FaultPlan.parse("task-exception", 1, PARALLELISM));
+                        .build());
 
         // When it runs to the end of the bounded source
         env.execute("stress job test");
@@ -109,6 +109,9 @@ class StressJobITCase {
                 .verify(plan.messages(), produced.ackedPerPartition(), plan.messagesPerPartition());
         assertThat(verification.problems()).as("problems").isEmpty();
         assertThat(verification.committed()).as("committed").isEqualTo(60_000);
-        assertThat(FaultJournal.injected()).as("injected faults").hasSize(1);
+        assertThat(JobProbe.thrown()).as("injected failures").hasSize(1)
+                .allSatisfy(thrown -> assertThat(thrown.subtask()).as("failed subtask").isEqualTo(2));
+        assertThat(JobProbe.firstRecordsOfRestartedAttempts()).as("restarted attempt processed records")
+                .anySatisfy(first -> assertThat(first.subtask()).isEqualTo(2));
     }
 }

@@ -108,6 +108,42 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         stop();
     }
 
+    /** Freezes Redis with SIGSTOP: connections stay open, commands hang until {@link #resume()}. */
+    public synchronized void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Thaws a paused Redis with SIGCONT. */
+    public synchronized void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    /**
+     * Kills Redis with SIGKILL, as a crash would (no shutdown, no final AOF rewrite); {@link #start()} then
+     * starts it again on the same port, password and AOF.
+     */
+    public synchronized void crash() throws IOException, InterruptedException {
+        if (watchdog == null) {
+            return;
+        }
+        signal("KILL");
+        Process orphaned = watchdog;
+        watchdog = null;
+        orphaned.getOutputStream().close();
+        orphaned.waitFor(10, TimeUnit.SECONDS);
+        LOG.info("Redis on port {} killed (pid {})", settings.port(), pid);
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        if (watchdog == null) {
+            throw new IllegalStateException("Redis is not running");
+        }
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " failed with exit code " + exit);
+        }
+    }
+
     private Path writeConfig() throws IOException {
         Path dir = settings.dataDir().toAbsolutePath();
         String config = String.join("\n",

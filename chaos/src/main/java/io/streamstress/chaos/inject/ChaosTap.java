@@ -1,0 +1,75 @@
+package io.streamstress.chaos.inject;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+
+/**
+ * The job's observation and fault point, chained between source and sink. It passes records through,
+ * counts them, notes the first record of a restarted attempt ({@link JobProbe}), and throws when the
+ * harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
+ * completed in this attempt and at least {@code minRecordsPastBarrier} records passed the last checkpoint
+ * barrier, so that recovery always has work past every checkpoint to replay.
+ *
+ * <p>The count restarts at the barrier ({@link #snapshotState}), not at the completion notice: the notice
+ * arrives asynchronously, and a checkpoint may complete after a barrier without this subtask having heard of
+ * it yet, in which case records counted since the notice could all precede the newest checkpoint.
+ */
+public final class ChaosTap<T> extends RichMapFunction<T, T> implements CheckpointListener, CheckpointedFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long minRecordsPastBarrier;
+
+    private transient int subtask;
+    private transient int attempt;
+    private transient boolean firstRecordPending;
+    private transient boolean checkpointCompleted;
+    private transient long recordsSinceBarrier;
+
+    /** @param minRecordsPastBarrier records past the last barrier before an armed failure fires */
+    public ChaosTap(long minRecordsPastBarrier) {
+        this.minRecordsPastBarrier = minRecordsPastBarrier;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
+        firstRecordPending = attempt > 0;
+    }
+
+    @Override
+    public T map(T value) {
+        JobProbe.processed();
+        recordsSinceBarrier++;
+        if (firstRecordPending) {
+            firstRecordPending = false;
+            JobProbe.firstRecord(new JobProbe.FirstRecord(subtask, attempt, System.currentTimeMillis()));
+        }
+        if (checkpointCompleted && recordsSinceBarrier >= minRecordsPastBarrier
+                && TaskFailureSwitch.isArmed(subtask) && TaskFailureSwitch.consume(subtask)) {
+            JobProbe.thrown(new JobProbe.Thrown(subtask, attempt, System.currentTimeMillis(), recordsSinceBarrier));
+            throw new InjectedTaskFailure(subtask, attempt);
+        }
+        return value;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        recordsSinceBarrier = 0;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        // No state: what to throw is decided by the harness, per attempt.
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpointCompleted = true;
+    }
+}

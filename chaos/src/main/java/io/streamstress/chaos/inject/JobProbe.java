@@ -1,0 +1,58 @@
+package io.streamstress.chaos.inject;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the {@link ChaosTap}s observe inside the job, for the harness: records processed, failures thrown,
+ * and the first record of every restarted attempt (the end of recovery, T2). JVM-wide: with a MiniCluster
+ * the harness and the tasks share it; on a remote cluster it stays in the TaskManagers.
+ */
+public final class JobProbe {
+
+    /** A subtask threw on purpose. */
+    public record Thrown(int subtask, int attempt, long atMillis, long recordsSinceBarrier) {}
+
+    /** A restarted attempt processed its first record. */
+    public record FirstRecord(int subtask, int attempt, long atMillis) {}
+
+    private static final LongAdder PROCESSED = new LongAdder();
+    private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
+    private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
+
+    private JobProbe() {}
+
+    static void processed() {
+        PROCESSED.increment();
+    }
+
+    static void thrown(Thrown thrown) {
+        THROWN.add(thrown);
+    }
+
+    static void firstRecord(FirstRecord first) {
+        FIRST_RECORDS.add(first);
+    }
+
+    /** Records that passed the taps so far, replays included. */
+    public static long processedCount() {
+        return PROCESSED.sum();
+    }
+
+    public static List<Thrown> thrown() {
+        return List.copyOf(THROWN);
+    }
+
+    public static List<FirstRecord> firstRecordsOfRestartedAttempts() {
+        return List.copyOf(FIRST_RECORDS);
+    }
+
+    /** Forgets everything (a new run in the same JVM). */
+    public static void reset() {
+        PROCESSED.reset();
+        THROWN.clear();
+        FIRST_RECORDS.clear();
+        TaskFailureSwitch.reset();
+    }
+}

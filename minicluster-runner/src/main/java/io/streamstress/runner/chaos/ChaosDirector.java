@@ -1,0 +1,189 @@
+package io.streamstress.runner.chaos;
+
+import io.streamstress.chaos.clock.RecoveryClock;
+import io.streamstress.chaos.inject.FaultInjector;
+import io.streamstress.chaos.inject.FaultNotInjectedException;
+import io.streamstress.chaos.inject.Injection;
+import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.plan.FaultTrigger;
+import io.streamstress.chaos.plan.PlannedFault;
+import io.streamstress.runner.infra.Console;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Works through the fault plan while the job runs: waits until a fault is due (time or progress) and until a
+ * checkpoint completed since the previous fault, injects it, prints its recovery clocks once it recovered,
+ * and at the end computes every fault's final clocks from what the {@link JobWatcher} recorded.
+ */
+public final class ChaosDirector implements AutoCloseable {
+
+    /** How long the director waits for a fault's recovery before moving on (the clocks are final at the end). */
+    static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(60);
+    private static final long POLL_MS = 50;
+
+    private final FaultPlan plan;
+    private final Map<FaultKind, FaultInjector> injectors;
+    private final JobWatcher watcher;
+    private final LongSupplier committed;
+    private final long messages;
+    private final long pipelineStart;
+    private final BooleanSupplier jobDone;
+    private final Console console;
+    private final List<FaultRecord> records = new ArrayList<>();
+    private final Thread thread;
+
+    /**
+     * @param committed messages committed so far (for {@code kind@40%})
+     * @param pipelineStart wall-clock ms when the first record was sent (for {@code kind@30s})
+     * @param jobDone whether the job has ended (no fault is injected after that)
+     */
+    public ChaosDirector(FaultPlan plan, Map<FaultKind, FaultInjector> injectors, JobWatcher watcher,
+            LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console) {
+        this.plan = plan;
+        this.injectors = Map.copyOf(injectors);
+        this.watcher = watcher;
+        this.committed = committed;
+        this.messages = messages;
+        this.pipelineStart = pipelineStart;
+        this.jobDone = jobDone;
+        this.console = console;
+        this.thread = new Thread(this::run, "streamstress-chaos");
+        this.thread.setDaemon(true);
+    }
+
+    public ChaosDirector start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        long previousT0 = pipelineStart;
+        int number = 0;
+        for (PlannedFault fault : plan.faults()) {
+            number++;
+            long since = previousT0;
+            if (!await(() -> isDue(fault.trigger())) || !await(() -> checkpointSince(since))) {
+                return;
+            }
+            try {
+                Injection injection = injectors.get(fault.kind()).inject(fault);
+                long ended = fault.kind().restartsTasks() ? injection.t0Millis() : System.currentTimeMillis();
+                add(FaultRecord.injected(fault, injection, ended));
+                console.line("  fault %d/%d %s at +%.1fs: %s", number, plan.faults().size(), fault,
+                        (injection.t0Millis() - pipelineStart) / 1000.0, injection.detail());
+                previousT0 = injection.t0Millis();
+                awaitRecovery(fault, injection.t0Millis(), ended);
+            } catch (InterruptedException e) {
+                return;
+            } catch (FaultNotInjectedException e) {
+                add(FaultRecord.notInjected(fault, e.getMessage()));
+                console.line("  fault %d/%d %s not injected: %s", number, plan.faults().size(), fault, e.getMessage());
+            } catch (Exception e) {
+                add(FaultRecord.notInjected(fault, "injection failed: " + e));
+                console.line("  fault %d/%d %s failed to inject: %s", number, plan.faults().size(), fault, e);
+            }
+        }
+    }
+
+    private void awaitRecovery(PlannedFault fault, long t0, long ended) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
+        RecoveryClock clock = RecoveryClock.measure(fault.kind(), t0, ended, watcher.observations(t0, Long.MAX_VALUE));
+        while (clock.recoveryMillis().isEmpty() && System.nanoTime() < deadline && !jobDone.getAsBoolean()) {
+            Thread.sleep(POLL_MS);
+            clock = RecoveryClock.measure(fault.kind(), t0, ended, watcher.observations(t0, Long.MAX_VALUE));
+        }
+        console.line("    %s", ClockFormat.line(clock));
+    }
+
+    private boolean isDue(FaultTrigger trigger) {
+        if (trigger instanceof FaultTrigger.AtTime at) {
+            return System.currentTimeMillis() - pipelineStart >= at.sinceStart().toMillis();
+        }
+        if (trigger instanceof FaultTrigger.AtProgress at) {
+            return committed.getAsLong() >= at.fraction() * messages;
+        }
+        return true;
+    }
+
+    private boolean checkpointSince(long millis) {
+        return watcher.checkpoints().completedAfter(millis) > 0;
+    }
+
+    /** Waits for {@code condition}; false when the job ended or the thread was interrupted first. */
+    private boolean await(BooleanSupplier condition) {
+        try {
+            while (!condition.getAsBoolean()) {
+                if (jobDone.getAsBoolean()) {
+                    return false;
+                }
+                Thread.sleep(POLL_MS);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Faults injected so far. */
+    public synchronized long injectedCount() {
+        return records.stream().filter(FaultRecord::injected).count();
+    }
+
+    private synchronized void add(FaultRecord record) {
+        records.add(record);
+    }
+
+    /**
+     * Stops the director and returns every planned fault with its final clocks; faults never reached are
+     * reported as not injected.
+     */
+    public List<FaultRecord> finish() {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watcher.refresh();
+        List<FaultRecord> done;
+        synchronized (this) {
+            done = new ArrayList<>(records);
+        }
+        List<FaultRecord> result = new ArrayList<>();
+        for (int i = 0; i < done.size(); i++) {
+            FaultRecord record = done.get(i);
+            if (record.injection().isEmpty()) {
+                result.add(record);
+                continue;
+            }
+            long t0 = record.injection().get().t0Millis();
+            long until = nextT0(done, i);
+            result.add(record.withClock(RecoveryClock.measure(
+                    record.planned().kind(), t0, record.endedMillis(), watcher.observations(t0, until))));
+        }
+        for (PlannedFault unreached : plan.faults().subList(done.size(), plan.faults().size())) {
+            result.add(FaultRecord.notInjected(unreached, "the job finished before it was due"));
+        }
+        return result;
+    }
+
+    private static long nextT0(List<FaultRecord> records, int index) {
+        for (int j = index + 1; j < records.size(); j++) {
+            if (records.get(j).injection().isPresent()) {
+                return records.get(j).injection().get().t0Millis();
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+    }
+}

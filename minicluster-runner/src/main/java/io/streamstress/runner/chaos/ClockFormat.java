@@ -1,0 +1,26 @@
+package io.streamstress.runner.chaos;
+
+import io.streamstress.chaos.clock.RecoveryClock;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** How recovery clocks read on the console. */
+public final class ClockFormat {
+
+    private ClockFormat() {}
+
+    /** {@code recovery 0.61 s  T1 +0.42s  T2 +0.61s  T3 +1.30s  T4 +1.00s}; "-" for a clock not reached. */
+    public static String line(RecoveryClock clock) {
+        return String.format(Locale.ROOT, "recovery %-11s T1 %-7s T2 %-7s T3 %-7s T4 %-7s (%s)",
+                seconds(clock.recoveryMillis()), since(clock.t0(), clock.t1()), since(clock.t0(), clock.t2()),
+                since(clock.t0(), clock.t3()), since(clock.t0(), clock.t4()), clock.basis());
+    }
+
+    static String since(long t0, OptionalLong t) {
+        return t.isPresent() ? String.format(Locale.ROOT, "+%.2fs", (t.getAsLong() - t0) / 1000.0) : "-";
+    }
+
+    public static String seconds(OptionalLong millis) {
+        return millis.isPresent() ? String.format(Locale.ROOT, "%.2f s", millis.getAsLong() / 1000.0) : "not reached";
+    }
+}

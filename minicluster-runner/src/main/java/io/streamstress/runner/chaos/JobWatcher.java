@@ -1,0 +1,124 @@
+package io.streamstress.runner.chaos;
+
+import io.streamstress.chaos.clock.Observations;
+import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.checkpoints.CheckpointObserver;
+import io.streamstress.checkpoints.CompletedCheckpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecution;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+
+/**
+ * Records, every {@link #PERIOD_MS} ms while the job runs: completed checkpoints, when each task attempt
+ * reached RUNNING (from the JobManager's execution graph, so the times are Flink's own), and the count of
+ * records processed (for throughput). The recovery clocks are computed from these records.
+ */
+public final class JobWatcher implements AutoCloseable {
+
+    static final long PERIOD_MS = 100;
+    /** Committed counts are sampled more often: a commit is one step per checkpoint, its time matters. */
+    static final long COMMITTED_PERIOD_MS = 25;
+
+    private final Supplier<AccessExecutionGraph> graph;
+    private final CheckpointObserver checkpoints = new CheckpointObserver();
+    private final Map<String, long[]> runningSince = new ConcurrentHashMap<>();
+    private final List<long[]> throughput = new CopyOnWriteArrayList<>();
+    private final List<long[]> committedSamples = new CopyOnWriteArrayList<>();
+    private final LongSupplier committed;
+    private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService committedTimer;
+
+    /**
+     * @param graph the job's current execution graph (may throw while the job is not known yet)
+     * @param committed records committed to Redis so far (read on its own thread: it blocks while Redis does)
+     */
+    public JobWatcher(Supplier<AccessExecutionGraph> graph, LongSupplier committed) {
+        this.graph = graph;
+        this.committed = committed;
+        this.timer = daemonTimer("streamstress-job-watcher");
+        this.committedTimer = daemonTimer("streamstress-commit-watcher");
+    }
+
+    private static ScheduledExecutorService daemonTimer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public JobWatcher start() {
+        timer.scheduleAtFixedRate(this::poll, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        committedTimer.scheduleWithFixedDelay(
+                () -> committedSamples.add(new long[] {System.currentTimeMillis(), committed.getAsLong()}),
+                0, COMMITTED_PERIOD_MS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void poll() {
+        throughput.add(new long[] {System.currentTimeMillis(), JobProbe.processedCount()});
+        try {
+            AccessExecutionGraph current = graph.get();
+            checkpoints.observe(current.getCheckpointStatsSnapshot());
+            for (AccessExecutionVertex vertex : current.getAllExecutionVertices()) {
+                AccessExecution attempt = vertex.getCurrentExecutionAttempt();
+                long running = attempt.getStateTimestamp(ExecutionState.RUNNING);
+                if (running > 0) {
+                    runningSince.putIfAbsent(vertex.getParallelSubtaskIndex() + "#" + attempt.getAttemptNumber(),
+                            new long[] {attempt.getAttemptNumber(), running});
+                }
+            }
+        } catch (RuntimeException e) {
+            // The job is starting or gone; the next poll tries again.
+        }
+    }
+
+    /** Polls once more, so that the records include the present. */
+    public void refresh() {
+        try {
+            timer.submit(this::poll).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down.
+        }
+    }
+
+    public CheckpointObserver checkpoints() {
+        return checkpoints;
+    }
+
+    /** What was recorded, for the clocks of a fault at {@code from}; a later fault at {@code until} ends it. */
+    public Observations observations(long from, long until) {
+        List<Long> restartedRunning = new ArrayList<>();
+        for (long[] attempt : runningSince.values()) {
+            if (attempt[0] > 0 && attempt[1] >= from && attempt[1] < until) {
+                restartedRunning.add(attempt[1]);
+            }
+        }
+        List<Long> firstRecords = new ArrayList<>();
+        for (var first : JobProbe.firstRecordsOfRestartedAttempts()) {
+            if (first.atMillis() >= from && first.atMillis() < until) {
+                firstRecords.add(first.atMillis());
+            }
+        }
+        List<Long> completions = checkpoints.completed().stream().map(CompletedCheckpoint::completedAtMillis).toList();
+        return new Observations(
+                restartedRunning, firstRecords, completions, List.copyOf(throughput), List.copyOf(committedSamples));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        committedTimer.shutdownNow();
+    }
+}

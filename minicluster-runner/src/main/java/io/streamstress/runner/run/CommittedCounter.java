@@ -1,0 +1,45 @@
+package io.streamstress.runner.run;
+
+import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.redis.sink.CounterKeys;
+import io.streamstress.redis.verify.CountVerifier;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads how many messages are committed so far (the run's total key), for progress and {@code kind@40%}
+ * faults. While Redis is unreachable (a fault) it answers the last value it read.
+ */
+final class CommittedCounter implements LongSupplier, AutoCloseable {
+
+    private final String redisUri;
+    private final CounterKeys keys;
+    private RedisConnections redis;
+    private long last;
+
+    CommittedCounter(String redisUri, CounterKeys keys) {
+        this.redisUri = redisUri;
+        this.keys = keys;
+    }
+
+    @Override
+    public synchronized long getAsLong() {
+        try {
+            if (redis == null) {
+                redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
+            }
+            last = CountVerifier.committedTotal(redis.connection().sync(), keys);
+        } catch (RuntimeException e) {
+            // Unreachable for now: keep the last value.
+        }
+        return last;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+    }
+}
