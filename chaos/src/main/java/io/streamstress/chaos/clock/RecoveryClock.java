@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * <p>{@code recovered} is when the pipeline did again what the fault stopped, by kind: a task fault when a
  * restarted attempt processed its first record (T2); a Redis fault when a commit was applied after Redis
  * came back (checkpoints complete without Redis, so T3 would not see the outage); a broker fault when records
- * were read again after the broker came back.
+ * were read again after the broker came back; a process kill when the resumed job processed its first record
+ * (T1 and T2 then are the resumed job's tasks RUNNING and first record).
  */
 public record RecoveryClock(
         long t0, OptionalLong t1, OptionalLong t2, OptionalLong t3, OptionalLong t4, OptionalLong recovered, String basis) {
@@ -33,7 +34,7 @@ public record RecoveryClock(
      * @param seen what was recorded
      */
     public static RecoveryClock measure(FaultKind kind, long t0, long ended, Observations seen) {
-        boolean restarts = kind.restartsTasks();
+        boolean restarts = kind.restartsTasks() || kind == FaultKind.PROCESS_KILL;
         OptionalLong t1 = restarts
                 ? seen.restartedRunningAt().stream().filter(t -> t >= t0).mapToLong(Long::longValue).max()
                 : OptionalLong.empty();
@@ -47,6 +48,8 @@ public record RecoveryClock(
             case REDIS_RESTART:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
                         firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back");
+            case PROCESS_KILL:
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)");
             case BROKER_RESTART:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
                         firstIncreaseAfter(seen.processed(), ended, ended), "first record read after the broker came back");

@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * The job's observation and fault point, chained between source and sink. It passes records through,
- * counts them, notes the first record of a restarted attempt ({@link JobProbe}), and throws when the
+ * counts them, notes the first record of every attempt ({@link JobProbe}), and throws when the
  * harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
  * completed in this attempt and at least {@code minRecordsPastBarrier} records passed the last checkpoint
  * barrier, so that recovery always has work past every checkpoint to replay.
@@ -39,7 +39,7 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     public void open(OpenContext openContext) {
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
-        firstRecordPending = attempt > 0;
+        firstRecordPending = true;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the {@link ChaosTap}s observe inside the job, for the harness: records processed, failures thrown,
- * and the first record of every restarted attempt (the end of recovery, T2). JVM-wide: with a MiniCluster
+ * and the first record of every attempt (for a restarted one, the end of recovery, T2). JVM-wide: with a MiniCluster
  * the harness and the tasks share it; on a remote cluster it stays in the TaskManagers.
  */
 public final class JobProbe {
@@ -14,7 +14,7 @@ public final class JobProbe {
     /** A subtask threw on purpose. */
     public record Thrown(int subtask, int attempt, long atMillis, long recordsSinceBarrier) {}
 
-    /** A restarted attempt processed its first record. */
+    /** An attempt (restarted, or the first of a resumed job) processed its first record. */
     public record FirstRecord(int subtask, int attempt, long atMillis) {}
 
     private static final LongAdder PROCESSED = new LongAdder();
@@ -44,7 +44,7 @@ public final class JobProbe {
         return List.copyOf(THROWN);
     }
 
-    public static List<FirstRecord> firstRecordsOfRestartedAttempts() {
+    public static List<FirstRecord> firstRecords() {
         return List.copyOf(FIRST_RECORDS);
     }
 

@@ -16,14 +16,18 @@ public enum FaultKind {
     /** Redis is killed with SIGKILL and started again on the same port and AOF: reconnect, NOSCRIPT. */
     REDIS_RESTART("redis-restart", Needs.EMBEDDED_REDIS),
     /** The embedded broker is stopped and started again on the same data dir and ports. */
-    BROKER_RESTART("broker-restart", Needs.EMBEDDED_KAFKA);
+    BROKER_RESTART("broker-restart", Needs.EMBEDDED_KAFKA),
+    /** The whole stress process is killed with SIGKILL and resumed from its retained checkpoint: the real crash. */
+    PROCESS_KILL("process-kill", Needs.SUPERVISOR);
 
     /** What a kind needs the harness to control. */
     public enum Needs {
         NOTHING,
         EMBEDDED_FLINK,
         EMBEDDED_REDIS,
-        EMBEDDED_KAFKA
+        EMBEDDED_KAFKA,
+        /** A parent process that kills the worker and resumes it. */
+        SUPERVISOR
     }
 
     private final String cliName;
@@ -63,9 +67,14 @@ public enum FaultKind {
         return Arrays.stream(values()).map(FaultKind::cliName).collect(Collectors.joining(", "));
     }
 
-    /** Every kind, in declaration order (what {@code random:N} draws from). */
+    /** Every kind, in declaration order. */
     public static List<FaultKind> all() {
         return List.of(values());
+    }
+
+    /** Whether the fault ends the process it hits (and so can happen at most once per run, for now). */
+    public boolean endsProcess() {
+        return this == PROCESS_KILL;
     }
 
     @Override

@@ -33,7 +33,8 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
     /**
      * Parses {@code --chaos}: a comma-separated list of {@code kind}, {@code kind@30s} (time since the first
      * record was sent), {@code kind@40%} (fraction of the messages committed) and {@code random:N} (N faults of
-     * kinds from {@code randomKinds}, at progress points drawn from the seed); {@code none} or empty for none.
+     * kinds from {@code randomKinds}, never process-kill, at progress points drawn from the seed); {@code none}
+     * or empty for none. At most one process-kill.
      *
      * @param parallelism subtasks of the job (targets are drawn in {@code [0, parallelism)})
      * @param randomKinds the kinds {@code random:N} may draw (e.g. only those the run can inject)
@@ -62,6 +63,9 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
             FaultTrigger trigger = at < 0 ? new FaultTrigger.Asap() : FaultTrigger.parse(text.substring(at + 1));
             faults.add(new PlannedFault(kind, trigger, random.nextInt(parallelism)));
         }
+        if (faults.stream().filter(f -> f.kind().endsProcess()).count() > 1) {
+            throw new IllegalArgumentException("at most one process-kill per run for now");
+        }
         return new FaultPlan(faults, seed);
     }
 
@@ -83,7 +87,10 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("no fault kind can be drawn for '" + text + "' in this mode");
         }
-        List<FaultKind> pool = FaultKind.all().stream().filter(kinds::contains).collect(Collectors.toList());
+        List<FaultKind> pool = FaultKind.all().stream()
+                .filter(kinds::contains)
+                .filter(k -> !k.endsProcess())
+                .collect(Collectors.toList());
         List<PlannedFault> drawn = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             FaultKind kind = pool.get(random.nextInt(pool.size()));

@@ -65,6 +65,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return settings.host() + ":" + settings.brokerPort();
     }
 
+    /** The settings in force: after the first {@link #start()}, with the ports it chose. */
+    public synchronized BrokerSettings settings() {
+        return settings;
+    }
+
     public boolean isRunning() {
         return server != null;
     }
@@ -112,6 +117,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("num.io.threads", "2");
         props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         props.put("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
+        // After a crash the controller fences the old broker session before the restarted broker may register:
+        // a short session keeps that wait (9 s by default) near 2 s.
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2000");
         settings.overrides().forEach(props::put);
         return props;
     }

@@ -28,9 +28,29 @@ public final class LoadProducer {
     private volatile long sent;
     private volatile boolean stopped;
 
+    private final long[] alreadyWritten;
+
     public LoadProducer(ProducerSettings settings) {
+        this(settings, new long[settings.plan().partitions()]);
+    }
+
+    /**
+     * A producer that continues a plan: partition {@code p} already holds sequences {@code [0,
+     * alreadyWritten[p])} (its end offset after a crash: the log holds a prefix of what was sent, in order), so
+     * only the rest is sent. The counts it reports include what was already written.
+     */
+    public LoadProducer(ProducerSettings settings, long[] alreadyWritten) {
+        if (alreadyWritten.length != settings.plan().partitions()) {
+            throw new IllegalArgumentException("need one already-written count per partition");
+        }
         this.settings = settings;
-        this.acked = new AtomicLongArray(settings.plan().partitions());
+        this.alreadyWritten = alreadyWritten.clone();
+        this.acked = new AtomicLongArray(alreadyWritten);
+        long sum = 0;
+        for (long n : alreadyWritten) {
+            sum += n;
+        }
+        this.sent = sum;
     }
 
     /** Messages handed to the client so far (progress display). */
@@ -66,6 +86,9 @@ public final class LoadProducer {
                     pace(id, started);
                 }
                 int partition = plan.partitionOf(id);
+                if (plan.sequenceOf(id) < alreadyWritten[partition]) {
+                    continue;
+                }
                 StressRecord record = new StressRecord(partition, plan.sequenceOf(id), id, nowMicros());
                 byte[] value = StressRecordCodec.encode(record, settings.recordSize());
                 producer.send(new ProducerRecord<>(settings.topic(), partition, null, value), (metadata, e) -> {
@@ -75,7 +98,7 @@ public final class LoadProducer {
                         failure.compareAndSet(null, e);
                     }
                 });
-                sent = id + 1;
+                sent++;
             }
             producer.flush();
         } catch (org.apache.kafka.common.errors.InterruptException e) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -35,6 +36,7 @@ public final class ChaosDirector implements AutoCloseable {
     private final long pipelineStart;
     private final BooleanSupplier jobDone;
     private final Console console;
+    private final Optional<ResumedFault> resumed;
     private final List<FaultRecord> records = new ArrayList<>();
     private final Thread thread;
 
@@ -42,9 +44,11 @@ public final class ChaosDirector implements AutoCloseable {
      * @param committed messages committed so far (for {@code kind@40%})
      * @param pipelineStart wall-clock ms when the first record was sent (for {@code kind@30s})
      * @param jobDone whether the job has ended (no fault is injected after that)
+     * @param resumed the process-kill this run resumed from: it counts as injected, the plan goes on after it
      */
     public ChaosDirector(FaultPlan plan, Map<FaultKind, FaultInjector> injectors, JobWatcher watcher,
-            LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console) {
+            LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console,
+            Optional<ResumedFault> resumed) {
         this.plan = plan;
         this.injectors = Map.copyOf(injectors);
         this.watcher = watcher;
@@ -53,6 +57,7 @@ public final class ChaosDirector implements AutoCloseable {
         this.pipelineStart = pipelineStart;
         this.jobDone = jobDone;
         this.console = console;
+        this.resumed = resumed;
         this.thread = new Thread(this::run, "streamstress-chaos");
         this.thread.setDaemon(true);
     }
@@ -64,8 +69,22 @@ public final class ChaosDirector implements AutoCloseable {
 
     private void run() {
         long previousT0 = pipelineStart;
-        int number = 0;
-        for (PlannedFault fault : plan.faults()) {
+        int first = 0;
+        if (resumed.isPresent()) {
+            PlannedFault killed = plan.faults().get(resumed.get().index());
+            long t0 = resumed.get().t0Millis();
+            add(FaultRecord.injected(killed, new Injection(t0, "the stress process was killed with SIGKILL and resumed "
+                    + "from its retained checkpoint"), t0));
+            previousT0 = t0;
+            first = resumed.get().index() + 1;
+            try {
+                awaitRecovery(killed, t0, t0);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        int number = first;
+        for (PlannedFault fault : plan.faults().subList(first, plan.faults().size())) {
             number++;
             long since = previousT0;
             if (!await(() -> isDue(fault.trigger())) || !await(() -> checkpointSince(since))) {
@@ -167,7 +186,9 @@ public final class ChaosDirector implements AutoCloseable {
             result.add(record.withClock(RecoveryClock.measure(
                     record.planned().kind(), t0, record.endedMillis(), watcher.observations(t0, until))));
         }
-        for (PlannedFault unreached : plan.faults().subList(done.size(), plan.faults().size())) {
+        // A resumed run starts at the killed fault; the ones before it were the killed process's to report.
+        int handled = done.size() + resumed.map(ResumedFault::index).orElse(0);
+        for (PlannedFault unreached : plan.faults().subList(handled, plan.faults().size())) {
             result.add(FaultRecord.notInjected(unreached, "the job finished before it was due"));
         }
         return result;

@@ -101,12 +101,12 @@ public final class JobWatcher implements AutoCloseable {
     public Observations observations(long from, long until) {
         List<Long> restartedRunning = new ArrayList<>();
         for (long[] attempt : runningSince.values()) {
-            if (attempt[0] > 0 && attempt[1] >= from && attempt[1] < until) {
+            if (attempt[1] >= from && attempt[1] < until) {
                 restartedRunning.add(attempt[1]);
             }
         }
         List<Long> firstRecords = new ArrayList<>();
-        for (var first : JobProbe.firstRecordsOfRestartedAttempts()) {
+        for (var first : JobProbe.firstRecords()) {
             if (first.atMillis() >= from && first.atMillis() < until) {
                 firstRecords.add(first.atMillis());
             }

@@ -6,6 +6,7 @@ import io.streamstress.chaos.inject.ServerRestartInjector;
 import io.streamstress.chaos.inject.TaskExceptionInjector;
 import io.streamstress.chaos.inject.TaskManagerStopInjector;
 import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
 import io.streamstress.chaos.target.TaskManagerControl;
@@ -27,9 +28,14 @@ public final class Targets {
      * The injectors this run can use. {@code redis} and {@code broker} are null when they are external; the
      * configuration already refused faults that need them.
      */
-    public static Map<FaultKind, FaultInjector> injectors(int parallelism, TaskManagerControl taskManagers,
-            EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall) {
+    public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, int parallelism,
+            TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall) {
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
+        for (int i = 0; i < plan.faults().size(); i++) {
+            if (plan.faults().get(i).kind() == FaultKind.PROCESS_KILL) {
+                injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i));
+            }
+        }
         injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
         if (redis != null) {

@@ -1,13 +1,16 @@
 package io.streamstress.runner.cli;
 
 import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.record.StressRecordCodec;
+import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.run.RunOutcome;
 import io.streamstress.runner.run.StressRun;
 import io.streamstress.runner.run.VerdictPrinter;
@@ -16,7 +19,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -103,7 +108,7 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",
             description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40% "
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
-                    + "redis-stall, redis-restart, broker-restart (default: ${DEFAULT-VALUE}).")
+                    + "redis-stall, redis-restart, broker-restart, process-kill (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -138,6 +143,15 @@ public final class StressCommand implements Callable<Integer> {
             description = "Directory for broker data, Redis AOF, checkpoints and the log (default: a fresh temp dir).")
     Path runDir;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Resume the run in RUN_DIR after its process died: servers restart on their data, the job "
+                    + "restores its latest retained checkpoint, the producer sends the rest. Other options are the "
+                    + "run's own unless given again.")
+    Path resume;
+
+    @Option(names = "--resumed-fault", hidden = true, description = "Set by the process-kill supervisor.")
+    String resumedFault;
+
     @Option(names = "--keep", defaultValue = "false",
             description = "Keep the run directory afterwards (default: ${DEFAULT-VALUE}).")
     boolean keep;
@@ -155,15 +169,28 @@ public final class StressCommand implements Callable<Integer> {
     boolean verbose;
 
     private final PrintStream out;
+    private final PrintStream err;
+    private final List<String> args;
 
-    StressCommand(PrintStream out) {
+    StressCommand(PrintStream out, PrintStream err, List<String> args) {
         this.out = out;
+        this.err = err;
+        this.args = List.copyOf(args);
     }
 
+
     /** Runs the command with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
-        StressCommand command = new StressCommand(out);
+    public static int execute(String[] givenArgs, PrintStream out, PrintStream err) {
+        List<String> args;
+        try {
+            args = withResumedRunArgs(List.of(givenArgs));
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("stress.jar: --resume: " + e.getMessage() + " (see --help)");
+            return ExitCodes.USAGE;
+        }
+        StressCommand command = new StressCommand(out, err, args);
         CommandLine cli = new CommandLine(command);
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -177,17 +204,48 @@ public final class StressCommand implements Callable<Integer> {
             }
             return ExitCodes.HARNESS_ERROR;
         });
-        return cli.execute(args);
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    /** With {@code --resume DIR}: the resumed run's own command line first, then what was given now. */
+    private static List<String> withResumedRunArgs(List<String> given) throws IOException {
+        int at = given.indexOf("--resume");
+        String dir = at >= 0 && at + 1 < given.size() ? given.get(at + 1) : null;
+        for (String arg : given) {
+            if (arg.startsWith("--resume=")) {
+                dir = arg.substring("--resume=".length());
+            }
+        }
+        if (dir == null) {
+            return given;
+        }
+        List<String> merged = new ArrayList<>(RunSettings.read(Path.of(dir)).args());
+        merged.addAll(given);
+        return merged;
     }
 
     @Override
     public Integer call() throws Exception {
         StressConfig config = config();
+        Optional<ResumedFault> resumedAfter = resumedFault == null
+                ? Optional.empty()
+                : Optional.of(option("--resumed-fault", () -> ResumedFault.parse(resumedFault)));
+        if (!WorkerJvm.isWorker()) {
+            if (config.chaos().count(FaultKind.PROCESS_KILL) > 0) {
+                return new Supervisor(args, Optional.ofNullable(runDir), out, err).run();
+            }
+            if (WorkerJvm.shouldRelaunch()) {
+                return WorkerJvm.runToEnd(args, out, err);
+            }
+        }
         if (verbose) {
             System.setProperty("streamstress.console.level", "INFO");
         }
+        Optional<RunSettings> resumed = resume == null ? Optional.empty() : Optional.of(RunSettings.read(resume));
         String originalTmp = System.getProperty("java.io.tmpdir");
-        RunDirectory dir = RunDirectory.create(Optional.ofNullable(runDir));
+        RunDirectory dir = resumed.isPresent()
+                ? RunDirectory.existing(resume, resumed.get().runId())
+                : RunDirectory.create(Optional.ofNullable(runDir));
         System.setProperty("java.io.tmpdir", dir.tmp().toString());
         System.setProperty("streamstress.log.file", dir.log().toString());
         Console console = new Console(out);
@@ -198,7 +256,7 @@ public final class StressCommand implements Callable<Integer> {
         Thread cleanup = new Thread(() -> deleteUnlessKept(dir), "streamstress-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            RunOutcome outcome = new StressRun(config, dir, console).execute();
+            RunOutcome outcome = new StressRun(config, dir, console, args, resumed, resumedAfter).execute();
             if (keep) {
                 console.line("Run directory kept: %s (log: %s)", dir.root(), dir.log());
             }

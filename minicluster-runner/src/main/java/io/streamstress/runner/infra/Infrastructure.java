@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The Kafka and Redis a run talks to: embedded ones it starts (loopback, data in the run directory), or
@@ -30,13 +32,16 @@ public final class Infrastructure implements AutoCloseable {
     private String bootstrapServers;
     private String redisUri;
 
-    /** Starts or checks Kafka and Redis, telling the user what it waits for. */
-    public static Infrastructure start(StressConfig config, RunDirectory dir, Console console)
-            throws HarnessException, InterruptedException {
+    /**
+     * Starts or checks Kafka and Redis, telling the user what it waits for. A resumed run starts the embedded
+     * servers again on their ports, data and password.
+     */
+    public static Infrastructure start(StressConfig config, RunDirectory dir, Console console,
+            Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
         Infrastructure infra = new Infrastructure();
         try {
-            infra.startRedis(config, dir, console);
-            infra.startKafka(config, dir, console);
+            infra.startRedis(config, dir, console, resumed);
+            infra.startKafka(config, dir, console, resumed);
             return infra;
         } catch (HarnessException | InterruptedException | RuntimeException e) {
             infra.close();
@@ -44,7 +49,7 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private void startKafka(StressConfig config, RunDirectory dir, Console console)
+    private void startKafka(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
             throws HarnessException, InterruptedException {
         if (config.bootstrapServers().isPresent()) {
             bootstrapServers = config.bootstrapServers().get();
@@ -58,7 +63,11 @@ public final class Infrastructure implements AutoCloseable {
             return;
         }
         Console.Step step = console.step("Starting Kafka broker (embedded, KRaft)");
-        broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir.kafka()));
+        BrokerSettings settings = BrokerSettings.loopback(dir.kafka());
+        if (resumed.isPresent()) {
+            settings = settings.withPorts(resumed.get().brokerPort(), resumed.get().controllerPort());
+        }
+        broker = new EmbeddedKafkaBroker(settings);
         try {
             broker.start();
         } catch (KafkaUnavailableException | RuntimeException e) {
@@ -68,7 +77,7 @@ public final class Infrastructure implements AutoCloseable {
         step.done(bootstrapServers);
     }
 
-    private void startRedis(StressConfig config, RunDirectory dir, Console console)
+    private void startRedis(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
             throws HarnessException, InterruptedException {
         if (config.redisUri().isPresent()) {
             redisUri = config.redisUri().get();
@@ -78,9 +87,16 @@ public final class Infrastructure implements AutoCloseable {
             return;
         }
         Console.Step step = console.step("Starting Redis (embedded, AOF, password)");
-        byte[] secret = new byte[12];
-        new SecureRandom().nextBytes(secret);
-        redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir.redis(), HexFormat.of().formatHex(secret)));
+        RedisServerSettings settings;
+        if (resumed.isPresent()) {
+            settings = RedisServerSettings.loopback(dir.redis(), resumed.get().redisPassword())
+                    .withPort(resumed.get().redisPort());
+        } else {
+            byte[] secret = new byte[12];
+            new SecureRandom().nextBytes(secret);
+            settings = RedisServerSettings.loopback(dir.redis(), HexFormat.of().formatHex(secret));
+        }
+        redis = new EmbeddedRedisServer(settings);
         try {
             redis.start();
         } catch (IOException | RuntimeException e) {
@@ -116,6 +132,13 @@ public final class Infrastructure implements AutoCloseable {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** What a later {@code --resume} needs to start these servers again. */
+    public RunSettings settingsFor(String runId, List<String> args) {
+        return new RunSettings(runId, args,
+                redis == null ? 0 : redis.port(), redis == null ? "" : redis.settings().password(),
+                broker == null ? 0 : broker.settings().brokerPort(), broker == null ? 0 : broker.settings().controllerPort());
     }
 
     public String bootstrapServers() {

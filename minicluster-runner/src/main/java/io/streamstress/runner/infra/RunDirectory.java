@@ -25,7 +25,7 @@ public record RunDirectory(Path root, String runId) {
     /** How long {@link #delete()} keeps trying while other shutdown work still touches the directory. */
     public static final Duration DELETE_PATIENCE = Duration.ofSeconds(3);
 
-    /** Creates {@code requested} (or a fresh temporary directory) with its sub-directories. */
+    /** Creates {@code requested} (or a fresh temporary directory); the servers create their own sub-directories. */
     public static RunDirectory create(Optional<Path> requested) throws IOException {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -33,11 +33,13 @@ public record RunDirectory(Path root, String runId) {
                 ? Files.createDirectories(requested.get().toAbsolutePath())
                 : Files.createTempDirectory("streamstress-" + runId + "-");
         RunDirectory dir = new RunDirectory(root, runId);
-        Files.createDirectories(dir.kafka());
-        Files.createDirectories(dir.redis());
-        Files.createDirectories(dir.checkpoints());
         Files.createDirectories(dir.tmp());
         return dir;
+    }
+
+    /** The directory of an existing run, to resume it. */
+    public static RunDirectory existing(Path root, String runId) {
+        return new RunDirectory(root.toAbsolutePath(), runId);
     }
 
     public Path kafka() {

@@ -2,6 +2,7 @@ package io.streamstress.runner.run;
 
 import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.checkpoints.CheckpointSettings;
+import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
@@ -19,6 +20,7 @@ import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.ChaosDirector;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.chaos.JobWatcher;
+import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.chaos.Targets;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
@@ -26,9 +28,13 @@ import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Infrastructure;
 import io.streamstress.runner.infra.MiniClusterHost;
 import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.job.StressJob;
 import io.streamstress.runner.job.StressRecordPosition;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -42,6 +48,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -58,21 +65,42 @@ public final class StressRun {
     private final StressConfig config;
     private final RunDirectory dir;
     private final Console console;
+    private final List<String> args;
+    private final Optional<RunSettings> resumed;
+    private final Optional<ResumedFault> resumedFault;
     private final long started = System.nanoTime();
 
-    public StressRun(StressConfig config, RunDirectory dir, Console console) {
+    /**
+     * @param args the command line, kept in the run directory for a later {@code --resume}
+     * @param resumed the settings of the run being resumed, if this is a resume
+     * @param resumedFault the process-kill being recovered from, if the supervisor resumed this run
+     */
+    public StressRun(StressConfig config, RunDirectory dir, Console console, List<String> args,
+            Optional<RunSettings> resumed, Optional<ResumedFault> resumedFault) {
         this.config = config;
         this.dir = dir;
         this.console = console;
+        this.args = List.copyOf(args);
+        this.resumed = resumed;
+        this.resumedFault = resumedFault;
     }
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
-        try (Infrastructure infra = Infrastructure.start(config, dir, console)) {
+        try (Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
-            createTopic(infra.bootstrapServers(), topic);
+            long[] alreadyWritten;
+            if (resumed.isPresent()) {
+                alreadyWritten = endOffsets(infra.bootstrapServers(), topic);
+                console.line("Resuming run %s: the topic holds %,d of %,d messages", dir.runId(),
+                        Arrays.stream(alreadyWritten).sum(), config.messages());
+            } else {
+                writeSettings(infra);
+                createTopic(infra.bootstrapServers(), topic);
+                alreadyWritten = new long[config.partitions()];
+            }
 
             Console.Step step = console.step(String.format("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s)",
                     config.taskManagers(), config.slotsPerTaskManager()));
@@ -81,9 +109,38 @@ public final class StressRun {
                     Configuration.fromMap(config.flinkConfig()))) {
                 step.done("ready");
                 StreamGraph job = defineJob(infra, topic, plan, keys);
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys);
+                if (resumed.isPresent()) {
+                    restoreFromLatestCheckpoint(job);
+                }
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten);
                 return verify(infra, topic, plan, keys, pipeline);
             }
+        }
+    }
+
+    private void writeSettings(Infrastructure infra) throws HarnessException {
+        try {
+            infra.settingsFor(dir.runId(), args).write(dir.root());
+        } catch (IOException e) {
+            throw new HarnessException("cannot write the run settings into " + dir.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void restoreFromLatestCheckpoint(StreamGraph job) {
+        Optional<Path> checkpoint = RetainedCheckpoints.latest(dir.checkpoints());
+        if (checkpoint.isPresent()) {
+            job.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(checkpoint.get().toString(), false));
+            console.line("Restoring the job from %s", dir.root().relativize(checkpoint.get()));
+        } else {
+            console.line("No completed checkpoint to restore from: the job starts from the beginning of the topic");
+        }
+    }
+
+    private long[] endOffsets(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+            return admin.endOffsets(topic, config.partitions());
+        } catch (KafkaUnavailableException e) {
+            throw new HarnessException(e.getMessage(), e);
         }
     }
 
@@ -123,11 +180,11 @@ public final class StressRun {
             Optional<String> jobFailure, long[] produced, List<FaultRecord> faults) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
-            PartitionPlan plan, CounterKeys keys) throws HarnessException, InterruptedException {
+            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten) throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond());
-        LoadProducer producer = new LoadProducer(producerSettings);
+        LoadProducer producer = new LoadProducer(producerSettings, alreadyWritten);
         long deadline = started + config.maxTime().toNanos();
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
@@ -149,11 +206,14 @@ public final class StressRun {
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
                 JobWatcher watcher = new JobWatcher(() -> flink.executionGraph(jobId), committedForClock).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config.parallelism(), flink, infra.redis(), infra.broker(), config.stall()),
-                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console).start();
+                        Targets.injectors(config.chaos(), config.parallelism(), flink, infra.redis(), infra.broker(),
+                                config.stall()),
+                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault)
+                        .start();
                 ProgressReporter progress = new ProgressReporter(
                         console, config.messages(), producer::acked, committed, chaos::injectedCount).start()) {
             JobResult result = null;
+            boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
                 if (production.isCompletedExceptionally()) {
                     producer.stop();
@@ -161,6 +221,16 @@ public final class StressRun {
                     throw new HarnessException(producerFailure(production));
                 }
                 result = flink.awaitResult(jobId, POLL);
+                if (result == null && resumed.isPresent() && production.isDone()
+                        && committed.getAsLong() >= config.messages()) {
+                    // A bounded KafkaSource restored from a checkpoint never signals its end (FLINK-31006):
+                    // once every message is committed, stop the job ourselves.
+                    console.line("All %,d messages committed: stopping the restored job (its bounded Kafka source "
+                            + "cannot finish by itself after a restore, FLINK-31006)", config.messages());
+                    flink.cancel(jobId);
+                    result = flink.awaitResult(jobId, POLL);
+                    stoppedWhenComplete = true;
+                }
             }
             jobDone.set(true);
             boolean timedOut = result == null;
@@ -173,9 +243,11 @@ public final class StressRun {
             List<FaultRecord> faults = chaos.finish();
             long[] produced = timedOut ? new long[0] : produced(production);
             Duration produceTime = timedOut ? pipelineTime : production.getNow(null).elapsed();
-            Optional<String> failure = Optional.ofNullable(result)
-                    .flatMap(JobResult::getSerializedThrowable)
-                    .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
+            Optional<String> failure = stoppedWhenComplete
+                    ? Optional.empty()
+                    : Optional.ofNullable(result)
+                            .flatMap(JobResult::getSerializedThrowable)
+                            .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
             return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced, faults);
         }
     }
@@ -223,12 +295,7 @@ public final class StressRun {
     private RunOutcome verify(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, Pipeline pipeline)
             throws HarnessException, InterruptedException {
         Console.Step step = console.step("Verifying against the topic's end offsets and Redis");
-        long[] endOffsets;
-        try (TopicAdmin admin = new TopicAdmin(infra.bootstrapServers(), config.connectTimeout())) {
-            endOffsets = admin.endOffsets(topic, config.partitions());
-        } catch (KafkaUnavailableException e) {
-            throw new HarnessException(e.getMessage(), e);
-        }
+        long[] endOffsets = endOffsets(infra.bootstrapServers(), topic);
         long[] produced = pipeline.timedOut() ? endOffsets : pipeline.produced();
         Verification verification = new CountVerifier(infra.redisUri(), keys)
                 .verify(plan.messages(), produced, endOffsets);

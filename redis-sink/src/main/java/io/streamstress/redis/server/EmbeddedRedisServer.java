@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration PORT_FREE_TIMEOUT = Duration.ofSeconds(20);
 
     /** $0 = redis-server binary, $1 = config file. Prints Redis's pid, then waits for stdin to close. */
     private static final String WATCHDOG =
@@ -49,6 +51,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
         if (settings.port() == 0) {
             settings = settings.withPort(freePort(settings.host()));
+        } else {
+            awaitPortFree();
         }
         Files.createDirectories(settings.dataDir());
         Path config = writeConfig();
@@ -78,6 +82,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     public int port() {
         return settings.port();
+    }
+
+    /** The settings in force: after the first {@link #start()}, with the port it chose. */
+    public synchronized RedisServerSettings settings() {
+        return settings;
     }
 
     /** Stops Redis (it writes its AOF) and waits for it; the data dir stays for a later {@link #start()}. */
@@ -183,6 +192,24 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         stop();
         throw new IOException("redis-server did not answer within " + READY_TIMEOUT.toSeconds() + " s"
                 + (last != null ? ": " + last.getMessage() : ""));
+    }
+
+    /** A Redis left by a JVM that was killed stops when its watchdog sees the pipe close; wait for its port. */
+    private void awaitPortFree() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PORT_FREE_TIMEOUT.toNanos();
+        while (true) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()));
+                return;
+            } catch (IOException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("port " + settings.port() + " is still in use after "
+                            + PORT_FREE_TIMEOUT.toSeconds() + " s: is another Redis running on it?", busy);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static int freePort(String host) {

@@ -1,0 +1,153 @@
+package io.streamstress.runner.cli;
+
+import io.streamstress.runner.infra.Terminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the work in a child ("worker") JVM: with a bounded heap when the user gave none, and always when the
+ * run includes a process-kill (the parent then supervises: kills and resumes the worker).
+ *
+ * <p>Without {@code -Xmx} the JVM may grow its heap to a quarter of the machine's memory and, being lazy
+ * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 1 GB of heap is plenty (and no
+ * slower). {@code java -jar} cannot carry JVM flags, so the jar starts itself again with them. The worker
+ * holds a pipe from its parent on its standard input and exits (running its clean-up) when the pipe closes,
+ * so it never outlives the parent, however the parent dies.
+ */
+final class WorkerJvm {
+
+    /** Heap of the worker JVM; give the JVM your own {@code -Xmx} to choose another. */
+    static final String DEFAULT_HEAP = "1g";
+    /** Set in the worker, so that it does the work instead of starting another worker. */
+    static final String WORKER_PROPERTY = "streamstress.worker";
+
+    private WorkerJvm() {}
+
+    static boolean isWorker() {
+        return Boolean.getBoolean(WORKER_PROPERTY);
+    }
+
+    /** Whether a plain run should move to a worker JVM: started from the jar, with no heap limit chosen. */
+    static boolean shouldRelaunch() {
+        return runsFromJar() && heapFlags().isEmpty();
+    }
+
+    /** A running worker JVM whose output is copied to ours. */
+    record Worker(Process process, Thread outCopier, Thread errCopier) {
+
+        /** Waits for the worker to end and for its last output to be copied; returns its exit code. */
+        int waitFor() throws InterruptedException {
+            int code = process.waitFor();
+            outCopier.join();
+            errCopier.join();
+            return code;
+        }
+    }
+
+    /** Starts a worker with {@code args} and extra system properties; its output is copied to {@code out}/{@code err}. */
+    static Worker start(List<String> args, Map<String, String> properties, PrintStream out, PrintStream err)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> heap = heapFlags();
+        command.addAll(heap.isEmpty() ? List.of("-Xmx" + DEFAULT_HEAP) : heap);
+        command.add("-D" + WORKER_PROPERTY + "=true");
+        if (Terminal.isInteractive()) {
+            // The worker's stdin is our pipe, so it cannot see the terminal itself.
+            command.add("-D" + Terminal.PROPERTY + "=true");
+        }
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(StressMain.class.getName());
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).start();
+        return new Worker(process, copier(process.getInputStream(), out), copier(process.getErrorStream(), err));
+    }
+
+    private static Thread copier(InputStream from, PrintStream to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // The worker is gone.
+            }
+        }, "streamstress-worker-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Runs one worker to its end and returns its exit code; stops it if this JVM is stopped. */
+    static int runToEnd(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Worker worker = start(args, Map.of(), out, err);
+        Thread stop = stopOnShutdown(worker.process());
+        int code = worker.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return code;
+    }
+
+    /** Registers a hook that stops {@code worker} (letting it clean up) when this JVM is stopped. */
+    static Thread stopOnShutdown(Process worker) {
+        Thread stop = new Thread(() -> {
+            worker.destroy();
+            try {
+                worker.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streamstress-stop-worker");
+        Runtime.getRuntime().addShutdownHook(stop);
+        return stop;
+    }
+
+    private static List<String> heapFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"))
+                .toList();
+    }
+
+    private static boolean runsFromJar() {
+        try {
+            var source = StressMain.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return false;
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar");
+        } catch (URISyntaxException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** In the worker: when the parent's pipe on stdin closes, the parent is gone; exit (clean-up runs). */
+    static void exitWhenParentGoes() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // The parent writes nothing; reading only waits for the end of the pipe.
+                }
+            } catch (IOException e) {
+                // A broken pipe means the same as its end.
+            }
+            System.err.println("stress.jar: the launching process ended or was interrupted; stopping and cleaning up");
+            System.exit(ExitCodes.HARNESS_ERROR);
+        }, "streamstress-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}
