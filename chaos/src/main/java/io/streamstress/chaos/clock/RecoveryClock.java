@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * restarted attempt processed its first record (T2); a Redis fault when a commit was applied after Redis
  * came back (checkpoints complete without Redis, so T3 would not see the outage); a broker fault when records
  * were read again after the broker came back; a process kill when the resumed job processed its first record
- * (T1 and T2 then are the resumed job's tasks RUNNING and first record).
+ * (T1 and T2 then are the resumed job's tasks RUNNING and first record); poison when the job, which sets
+ * it aside without failing, completed its next checkpoint (T3).
  */
 public record RecoveryClock(
         long t0, OptionalLong t1, OptionalLong t2, OptionalLong t3, OptionalLong t4, OptionalLong recovered, String basis) {
@@ -50,6 +51,8 @@ public record RecoveryClock(
                         firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back");
             case PROCESS_KILL:
                 return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)");
+            case POISON:
+                return new RecoveryClock(t0, t1, t2, t3, t4, t3, "first checkpoint after the poison (T3)");
             case BROKER_RESTART:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
                         firstIncreaseAfter(seen.processed(), ended, ended), "first record read after the broker came back");

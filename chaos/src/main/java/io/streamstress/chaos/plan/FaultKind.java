@@ -18,7 +18,9 @@ public enum FaultKind {
     /** The embedded broker is stopped and started again on the same data dir and ports. */
     BROKER_RESTART("broker-restart", Needs.EMBEDDED_KAFKA),
     /** The whole stress process is killed with SIGKILL and resumed from its retained checkpoint: the real crash. */
-    PROCESS_KILL("process-kill", Needs.SUPERVISOR);
+    PROCESS_KILL("process-kill", Needs.SUPERVISOR),
+    /** Malformed records are written into the topic: set aside and counted, never a crash or a skewed count. */
+    POISON("poison", Needs.NOTHING);
 
     /** What a kind needs the harness to control. */
     public enum Needs {

@@ -66,6 +66,11 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
         if (faults.stream().filter(f -> f.kind().endsProcess()).count() > 1) {
             throw new IllegalArgumentException("at most one process-kill per run for now");
         }
+        if (faults.stream().anyMatch(f -> f.kind().endsProcess())
+                && faults.stream().anyMatch(f -> f.kind() == FaultKind.POISON)) {
+            throw new IllegalArgumentException("poison and process-kill cannot be combined yet (a resumed producer "
+                    + "cannot tell poison from records in a partition)");
+        }
         return new FaultPlan(faults, seed);
     }
 

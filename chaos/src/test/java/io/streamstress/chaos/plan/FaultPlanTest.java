@@ -74,5 +74,13 @@ class FaultPlanTest {
         assertThatThrownBy(() -> FaultPlan.parse("task-exception,,x", 1, 4)).hasMessageContaining("empty fault");
         assertThatThrownBy(() -> FaultPlan.parse("random:2", 1, 4, Collections.emptySet()))
                 .hasMessageContaining("no fault kind");
+        assertThatThrownBy(() -> FaultPlan.parse("process-kill,process-kill", 1, 4))
+                .hasMessageContaining("at most one process-kill");
+        assertThatThrownBy(() -> FaultPlan.parse("process-kill,poison", 1, 4)).hasMessageContaining("cannot be combined");
+    }
+
+    @Test
+    void randomNeverDrawsAProcessKill() {
+        assertThat(FaultPlan.parse("random:100", 3, 4).kinds()).as("kinds drawn").doesNotContain(FaultKind.PROCESS_KILL);
     }
 }

@@ -3,8 +3,12 @@ package io.streamstress.kafka.producer;
 import io.streamstress.kafka.record.StressRecord;
 import io.streamstress.kafka.record.StressRecordCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -29,6 +33,14 @@ public final class LoadProducer {
     private volatile boolean stopped;
 
     private final long[] alreadyWritten;
+    private final List<PoisonInjection> poison = new ArrayList<>();
+    private final AtomicLongArray poisonAcked;
+    private volatile PoisonListener poisonListener = (injection, atMillis) -> { };
+
+    /** Told when the broker acknowledged all records of a poison injection. */
+    public interface PoisonListener {
+        void written(PoisonInjection injection, long atMillis);
+    }
 
     public LoadProducer(ProducerSettings settings) {
         this(settings, new long[settings.plan().partitions()]);
@@ -46,6 +58,7 @@ public final class LoadProducer {
         this.settings = settings;
         this.alreadyWritten = alreadyWritten.clone();
         this.acked = new AtomicLongArray(alreadyWritten);
+        this.poisonAcked = new AtomicLongArray(alreadyWritten.length);
         long sum = 0;
         for (long n : alreadyWritten) {
             sum += n;
@@ -67,6 +80,20 @@ public final class LoadProducer {
         return sum;
     }
 
+    /** Writes these malformed records too (before {@link #run()}); sorted by their message id. */
+    public LoadProducer withPoison(List<PoisonInjection> injections, PoisonListener listener) {
+        for (PoisonInjection injection : injections) {
+            if (injection.partition() >= settings.plan().partitions()) {
+                throw new IllegalArgumentException("poison for partition " + injection.partition() + " of "
+                        + settings.plan().partitions());
+            }
+        }
+        poison.addAll(injections);
+        poison.sort(Comparator.comparingLong(PoisonInjection::beforeMessageId));
+        poisonListener = listener;
+        return this;
+    }
+
     /** Makes {@link #run()} stop sending (it then throws {@link InterruptedException}); safe from any thread. */
     public void stop() {
         stopped = true;
@@ -76,8 +103,12 @@ public final class LoadProducer {
     public ProduceResult run() throws ProduceException, InterruptedException {
         PartitionPlan plan = settings.plan();
         long started = System.nanoTime();
+        int nextPoison = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             for (long id = 0; id < plan.messages(); id++) {
+                while (nextPoison < poison.size() && poison.get(nextPoison).beforeMessageId() <= id) {
+                    sendPoison(producer, poison.get(nextPoison++));
+                }
                 if (id % PACING_STEP == 0) {
                     if (stopped) {
                         throw new InterruptedException("producer stopped after " + id + " messages");
@@ -106,10 +137,29 @@ public final class LoadProducer {
         }
         throwIfFailed();
         long[] perPartition = new long[acked.length()];
+        long[] poisonPerPartition = new long[acked.length()];
         for (int p = 0; p < perPartition.length; p++) {
             perPartition[p] = acked.get(p);
+            poisonPerPartition[p] = poisonAcked.get(p);
         }
-        return new ProduceResult(perPartition, Duration.ofNanos(System.nanoTime() - started));
+        return new ProduceResult(perPartition, poisonPerPartition, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void sendPoison(KafkaProducer<byte[], byte[]> producer, PoisonInjection injection) {
+        AtomicInteger pending = new AtomicInteger(injection.count());
+        for (int i = 0; i < injection.count(); i++) {
+            producer.send(new ProducerRecord<>(settings.topic(), injection.partition(), null,
+                    StressRecordCodec.poisonValue(i)), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                poisonAcked.incrementAndGet(injection.partition());
+                if (pending.decrementAndGet() == 0) {
+                    poisonListener.written(injection, System.currentTimeMillis());
+                }
+            });
+        }
     }
 
     private void throwIfFailed() throws ProduceException {

@@ -55,9 +55,14 @@ public record PartitionPlan(long messages, int partitions) {
      * sequence because the producer is idempotent and writes no transaction markers.
      */
     public Map<TopicPartition, Long> stoppingOffsets(String topic) {
+        return stoppingOffsets(topic, new long[partitions]);
+    }
+
+    /** {@link #stoppingOffsets(String)} when {@code poison[p]} malformed records are written into partition {@code p} too. */
+    public Map<TopicPartition, Long> stoppingOffsets(String topic, long[] poison) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
-            offsets.put(new TopicPartition(topic, p), messagesFor(p));
+            offsets.put(new TopicPartition(topic, p), messagesFor(p) + poison[p]);
         }
         return offsets;
     }

@@ -6,9 +6,10 @@ import java.time.Duration;
  * What the broker acknowledged.
  *
  * @param ackedPerPartition records acknowledged per partition
+ * @param poisonPerPartition malformed records acknowledged per partition (fault {@code poison})
  * @param elapsed from the first send to the last acknowledgement
  */
-public record ProduceResult(long[] ackedPerPartition, Duration elapsed) {
+public record ProduceResult(long[] ackedPerPartition, long[] poisonPerPartition, Duration elapsed) {
 
     public long acked() {
         long sum = 0;

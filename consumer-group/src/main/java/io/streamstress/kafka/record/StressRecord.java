@@ -8,4 +8,14 @@ package io.streamstress.kafka.record;
  * @param messageId the global message id (0 … messages − 1)
  * @param producedAtMicros the producer's wall clock when the record was built, in µs since the epoch
  */
-public record StressRecord(int partition, long sequence, long messageId, long producedAtMicros) {}
+public record StressRecord(int partition, long sequence, long messageId, long producedAtMicros) {
+
+    /** The stand-in for a malformed value read from {@code partition}: set aside and counted, never counted as a record. */
+    public static StressRecord poison(int partition) {
+        return new StressRecord(partition, -1, -1, 0);
+    }
+
+    public boolean isPoison() {
+        return sequence < 0;
+    }
+}

@@ -1,6 +1,7 @@
 package io.streamstress.kafka.record;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The wire format of a load message: a magic number, the {@link StressRecord} fields, then padding up to
@@ -30,6 +31,11 @@ public final class StressRecordCodec {
                 .putLong(record.messageId())
                 .putLong(record.producedAtMicros());
         return value;
+    }
+
+    /** A malformed value (no magic), as the {@code poison} fault writes it. */
+    public static byte[] poisonValue(long n) {
+        return ("poison #" + n + ": not a streamstress record").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

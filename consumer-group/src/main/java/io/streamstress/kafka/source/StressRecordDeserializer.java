@@ -1,25 +1,31 @@
 package io.streamstress.kafka.source;
 
 import io.streamstress.kafka.record.StressRecord;
+import io.streamstress.kafka.record.MalformedRecordException;
 import io.streamstress.kafka.record.StressRecordCodec;
-import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Turns Kafka values back into {@link StressRecord}s; the partition is the one Kafka read it from. */
+/**
+ * Turns Kafka values back into {@link StressRecord}s. A value that is not a load message, or claims another
+ * partition than the one it was read from, is poison: it becomes {@link StressRecord#poison}, so that the
+ * sink sets it aside and counts it, and the job never fails on bad input.
+ */
 public final class StressRecordDeserializer implements KafkaRecordDeserializationSchema<StressRecord> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<StressRecord> out) throws IOException {
-        StressRecord decoded = StressRecordCodec.decode(record.value());
-        if (decoded.partition() != record.partition()) {
-            throw new IOException("record " + decoded.messageId() + " says partition " + decoded.partition()
-                    + " but was read from partition " + record.partition());
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<StressRecord> out) {
+        StressRecord decoded;
+        try {
+            decoded = StressRecordCodec.decode(record.value());
+        } catch (MalformedRecordException e) {
+            out.collect(StressRecord.poison(record.partition()));
+            return;
         }
-        out.collect(decoded);
+        out.collect(decoded.partition() == record.partition() ? decoded : StressRecord.poison(record.partition()));
     }
 
     @Override

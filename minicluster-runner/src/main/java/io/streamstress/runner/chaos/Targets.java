@@ -15,6 +15,7 @@ import io.streamstress.redis.server.EmbeddedRedisServer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Wires the chaos module's injectors to this run's MiniCluster, Redis and broker. */
 public final class Targets {
@@ -29,8 +30,10 @@ public final class Targets {
      * configuration already refused faults that need them.
      */
     public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, int parallelism,
-            TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall) {
+            TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall,
+            PoisonPlan poison, BooleanSupplier jobDone) {
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
+        injectors.put(FaultKind.POISON, poison.injector(plan, jobDone));
         for (int i = 0; i < plan.faults().size(); i++) {
             if (plan.faults().get(i).kind() == FaultKind.PROCESS_KILL) {
                 injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i));

@@ -4,6 +4,7 @@ import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.record.StressRecordCodec;
+import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
@@ -287,6 +288,7 @@ public final class StressCommand implements Callable<Integer> {
         Delivery guarantee = option("--delivery", () -> Delivery.parse(delivery));
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
                 StressConfig.injectableKinds(bootstrapServers == null, redisUri == null)));
+        option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),

@@ -16,4 +16,9 @@ public final class StressRecordPosition implements RecordPosition<StressRecord> 
     public long sequenceOf(StressRecord record) {
         return record.sequence();
     }
+
+    @Override
+    public boolean isPoison(StressRecord record) {
+        return record.isPoison();
+    }
 }

@@ -20,6 +20,7 @@ import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.ChaosDirector;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.chaos.JobWatcher;
+import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.chaos.Targets;
 import io.streamstress.runner.config.StressConfig;
@@ -108,11 +109,13 @@ public final class StressRun {
                     config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(),
                     Configuration.fromMap(config.flinkConfig()))) {
                 step.done("ready");
-                StreamGraph job = defineJob(infra, topic, plan, keys);
+                PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
+                        config.ratePerSecond());
+                StreamGraph job = defineJob(infra, topic, plan, keys, poison);
                 if (resumed.isPresent()) {
                     restoreFromLatestCheckpoint(job);
                 }
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten);
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison);
                 return verify(infra, topic, plan, keys, pipeline);
             }
         }
@@ -153,7 +156,8 @@ public final class StressRun {
         }
     }
 
-    private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys) {
+    private StreamGraph defineJob(
+            Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, PoisonPlan poison) {
         Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
                 CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
@@ -168,7 +172,8 @@ public final class StressRun {
                 .setDeliveryGuarantee(config.delivery().guarantee())
                 .build();
         StressJob.defineWorkflow(env,
-                StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(), plan.stoppingOffsets(topic)),
+                StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(),
+                        plan.stoppingOffsets(topic, poison.perPartition())),
                 sink);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("streamstress " + dir.runId());
@@ -177,14 +182,16 @@ public final class StressRun {
 
     /** What happened while the pipeline ran. */
     private record Pipeline(Duration produceTime, Duration pipelineTime, long restarts, boolean timedOut,
-            Optional<String> jobFailure, long[] produced, List<FaultRecord> faults) {}
+            Optional<String> jobFailure, long[] produced, long[] poison, List<FaultRecord> faults) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
-            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten) throws HarnessException, InterruptedException {
+            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison)
+            throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond());
-        LoadProducer producer = new LoadProducer(producerSettings, alreadyWritten);
+        LoadProducer producer = new LoadProducer(producerSettings, alreadyWritten)
+                .withPoison(poison.injections(), poison);
         long deadline = started + config.maxTime().toNanos();
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
@@ -207,7 +214,7 @@ public final class StressRun {
                 JobWatcher watcher = new JobWatcher(() -> flink.executionGraph(jobId), committedForClock).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink, infra.redis(), infra.broker(),
-                                config.stall()),
+                                config.stall(), poison, jobDone::get),
                         watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault)
                         .start();
                 ProgressReporter progress = new ProgressReporter(
@@ -241,14 +248,17 @@ public final class StressRun {
             }
             Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);
             List<FaultRecord> faults = chaos.finish();
-            long[] produced = timedOut ? new long[0] : produced(production);
+            ProduceResult produceResult = timedOut ? null : produced(production);
+            long[] produced = timedOut ? new long[0] : produceResult.ackedPerPartition();
+            long[] poisonWritten = timedOut ? poison.perPartition() : produceResult.poisonPerPartition();
             Duration produceTime = timedOut ? pipelineTime : production.getNow(null).elapsed();
             Optional<String> failure = stoppedWhenComplete
                     ? Optional.empty()
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced, faults);
+            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
+                    poisonWritten, faults);
         }
     }
 
@@ -274,9 +284,10 @@ public final class StressRun {
         return future;
     }
 
-    private static long[] produced(CompletableFuture<ProduceResult> production) throws HarnessException, InterruptedException {
+    private static ProduceResult produced(CompletableFuture<ProduceResult> production)
+            throws HarnessException, InterruptedException {
         try {
-            return production.get(2, TimeUnit.MINUTES).ackedPerPartition();
+            return production.get(2, TimeUnit.MINUTES);
         } catch (ExecutionException | TimeoutException e) {
             throw new HarnessException(producerFailure(production), e);
         }
@@ -296,9 +307,16 @@ public final class StressRun {
             throws HarnessException, InterruptedException {
         Console.Step step = console.step("Verifying against the topic's end offsets and Redis");
         long[] endOffsets = endOffsets(infra.bootstrapServers(), topic);
-        long[] produced = pipeline.timedOut() ? endOffsets : pipeline.produced();
+        long[] poison = pipeline.poison();
+        long[] produced = pipeline.produced();
+        if (pipeline.timedOut()) {
+            produced = new long[endOffsets.length];
+            for (int p = 0; p < produced.length; p++) {
+                produced[p] = Math.max(0, endOffsets[p] - poison[p]);
+            }
+        }
         Verification verification = new CountVerifier(infra.redisUri(), keys)
-                .verify(plan.messages(), produced, endOffsets);
+                .verify(plan.messages(), produced, poison, endOffsets);
         step.done(verification.passed() ? "consistent" : "problems found");
         return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
                 Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),

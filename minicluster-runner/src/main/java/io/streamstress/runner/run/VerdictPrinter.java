@@ -32,6 +32,10 @@ public final class VerdictPrinter {
         console.line("  committed     %,15d counted in Redis (total key %,d)", v.committed(), v.redisTotal());
         console.line("  lost          %,15d sequence numbers no commit covers", v.lost());
         console.line("  duplicated    %,15d sequence numbers committed more than once", v.duplicated());
+        if (v.poisonProduced() > 0 || v.poison() > 0) {
+            console.line("  poison        %,15d malformed records set aside and counted apart (%,d written)",
+                    v.poison(), v.poisonProduced());
+        }
         if (v.unexpected() > 0) {
             console.line("  unexpected    %,15d sequence numbers that were never produced", v.unexpected());
         }

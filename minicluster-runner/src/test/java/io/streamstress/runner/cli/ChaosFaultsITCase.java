@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChaosFaultsITCase {
 
     @ParameterizedTest(name = "--chaos {0}")
-    @ValueSource(strings = {"taskmanager-stop", "redis-stall", "redis-restart", "broker-restart"})
+    @ValueSource(strings = {"taskmanager-stop", "redis-stall", "redis-restart", "broker-restart", "poison"})
     void theCountStaysExactAndRecoveryIsMeasured(String kind) {
         // When a small run injects one fault of this kind
         CommandResult result = CommandResult.run(StressPipelineITCase.args("--chaos", kind, "--stall", "2s"));
@@ -26,5 +26,10 @@ class ChaosFaultsITCase {
                 .contains("1 injected of 1 planned")
                 .containsPattern(" 1 " + kind + " +recovery \\d+\\.\\d\\d s ")
                 .containsPattern("recovery +" + kind + " +1 injected, 1 recovered, p50 \\d+\\.\\d\\d s");
+        if (kind.equals("poison")) {
+            assertThat(result.out()).as("poison set aside, counted apart from the total")
+                    .containsPattern("poison +10 malformed records set aside and counted apart \\(10 written\\)")
+                    .containsPattern("end offsets +200,010 in the topic");
+        }
     }
 }

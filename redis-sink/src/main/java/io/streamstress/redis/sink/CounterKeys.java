@@ -9,6 +9,7 @@ import java.util.Objects;
  *   <li>{@code <prefix>:count} hash, partition → records committed;</li>
  *   <li>{@code <prefix>:total} string, all records committed;</li>
  *   <li>{@code <prefix>:ranges:<partition>} list of {@code first-last} sequence ranges committed;</li>
+ *   <li>{@code <prefix>:poison} hash, partition → poison records set aside;</li>
  *   <li>{@code <prefix>:epoch} hash, writer subtask → last applied epoch (exactly-once marker).</li>
  * </ul>
  */
@@ -27,6 +28,10 @@ public record CounterKeys(String prefix) implements Serializable {
 
     public String total() {
         return prefix + ":total";
+    }
+
+    public String poison() {
+        return prefix + ":poison";
     }
 
     public String epochs() {

@@ -12,4 +12,12 @@ public interface RecordPosition<T> extends Serializable {
     int partitionOf(T record);
 
     long sequenceOf(T record);
+
+    /**
+     * Whether the record is poison: malformed input set aside by the source. Poison is counted per partition
+     * apart from the records (exactly once too) and never enters the count or the sequence ranges.
+     */
+    default boolean isPoison(T record) {
+        return false;
+    }
 }

@@ -22,18 +22,25 @@ public final class CountVerifier {
         this.keys = keys;
     }
 
+    /** {@link #verify(long, long[], long[], long[])} for a run without poison. */
+    public Verification verify(long expected, long[] produced, long[] endOffsets) {
+        return verify(expected, produced, new long[produced.length], endOffsets);
+    }
+
     /**
      * @param expected messages the run was asked to produce
      * @param produced per partition, records the producer got acknowledged
+     * @param poisonProduced per partition, malformed records the producer wrote
      * @param endOffsets per partition, the topic's end offsets
      */
-    public Verification verify(long expected, long[] produced, long[] endOffsets) {
-        if (produced.length != endOffsets.length) {
+    public Verification verify(long expected, long[] produced, long[] poisonProduced, long[] endOffsets) {
+        if (produced.length != endOffsets.length || poisonProduced.length != endOffsets.length) {
             throw new IllegalArgumentException("produced and end offsets must cover the same partitions");
         }
         try (RedisConnections redis = RedisConnections.open(redisUri, Duration.ofSeconds(30))) {
             RedisCommands<String, String> commands = redis.connection().sync();
             Map<String, String> counts = commands.hgetall(keys.counts());
+            Map<String, String> poison = commands.hgetall(keys.poison());
             String total = commands.get(keys.total());
             List<PartitionCheck> checks = new ArrayList<>(produced.length);
             for (int p = 0; p < produced.length; p++) {
@@ -42,7 +49,9 @@ public final class CountVerifier {
                     ranges.add(RangeTiling.parseRange(range));
                 }
                 long committed = Long.parseLong(counts.getOrDefault(Integer.toString(p), "0"));
-                checks.add(new PartitionCheck(p, produced[p], endOffsets[p], committed, RangeTiling.of(ranges, produced[p])));
+                long poisonCommitted = Long.parseLong(poison.getOrDefault(Integer.toString(p), "0"));
+                checks.add(new PartitionCheck(p, produced[p], poisonProduced[p], endOffsets[p], committed, poisonCommitted,
+                        RangeTiling.of(ranges, produced[p])));
             }
             return new Verification(expected, checks, total == null ? 0 : Long.parseLong(total));
         }

@@ -37,6 +37,15 @@ public record Verification(long expected, List<PartitionCheck> partitions, long 
         return partitions.stream().mapToLong(p -> p.tiling().duplicated()).sum();
     }
 
+    /** Poison records the job set aside (counted apart, never in the total). */
+    public long poison() {
+        return partitions.stream().mapToLong(PartitionCheck::poisonCommitted).sum();
+    }
+
+    public long poisonProduced() {
+        return partitions.stream().mapToLong(PartitionCheck::poisonProduced).sum();
+    }
+
     public long unexpected() {
         return partitions.stream().mapToLong(p -> p.tiling().unexpected()).sum();
     }

@@ -46,6 +46,18 @@ class VerificationTest {
     }
 
     @Test
+    void poisonMustBeSetAsideExactlyAndIsNotInTheTotal() {
+        RangeTiling tiling = RangeTiling.of(List.<long[]>of(new long[] {0, 99}), 100);
+        PartitionCheck exact = new PartitionCheck(0, 100, 5, 105, 100, 5, tiling);
+        PartitionCheck missed = new PartitionCheck(1, 100, 5, 105, 100, 3, tiling);
+
+        assertThat(exact.passed()).as("5 poison written, 5 set aside").isTrue();
+        assertThat(missed.passed()).as("5 poison written, 3 set aside").isFalse();
+        assertThat(missed.problems()).contains("poison set aside 3 of 5");
+        assertThat(new Verification(200, List.of(exact, missed), 200).poison()).as("poison total").isEqualTo(8);
+    }
+
+    @Test
     void failsWhenFewerWereProducedThanAskedFor() {
         Verification v = new Verification(300, List.of(check(0, 100, 100, new long[] {0, 99})), 100);
 

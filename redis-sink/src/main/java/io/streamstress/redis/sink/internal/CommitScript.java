@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Lua script that applies a {@link RedisDelta}: counts, sequence ranges and the epoch marker in one
+ * The Lua script that applies a {@link RedisDelta}: counts, sequence ranges, poison and the epoch marker in one
  * atomic step, or nothing when the marker says the epoch was applied already. Runs by SHA and loads itself
  * again when Redis answers NOSCRIPT (after a restart or a {@code SCRIPT FLUSH}).
  */
@@ -41,11 +41,12 @@ public final class CommitScript {
     }
 
     private boolean run(RedisCommands<String, String> redis, RedisDelta delta, String epoch) {
-        List<String> keyList = new ArrayList<>(3 + delta.partitions().size());
+        List<String> keyList = new ArrayList<>(4 + delta.partitions().size());
         keyList.add(keys.epochs());
         keyList.add(keys.counts());
         keyList.add(keys.total());
-        List<String> args = new ArrayList<>(2 + 3 * delta.partitions().size());
+        keyList.add(keys.poison());
+        List<String> args = new ArrayList<>(2 + 4 * delta.partitions().size());
         args.add(Integer.toString(delta.subtask()));
         args.add(epoch);
         for (PartitionDelta partition : delta.partitions()) {
@@ -53,6 +54,7 @@ public final class CommitScript {
             args.add(Integer.toString(partition.partition()));
             args.add(Long.toString(partition.count()));
             args.add(partition.rangesAsText());
+            args.add(Long.toString(partition.poison()));
         }
         String[] keyArray = keyList.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);

@@ -8,8 +8,14 @@ import java.util.Arrays;
  * @param partition the source partition
  * @param count records seen
  * @param ranges contiguous sequence ranges seen, as {@code first0, last0, first1, last1, …} (inclusive)
+ * @param poison poison records seen (not in {@code count})
  */
-public record PartitionDelta(int partition, long count, long[] ranges) {
+public record PartitionDelta(int partition, long count, long[] ranges, long poison) {
+
+    /** A delta without poison. */
+    public PartitionDelta(int partition, long count, long[] ranges) {
+        this(partition, count, ranges, 0);
+    }
 
     public PartitionDelta {
         if (ranges.length % 2 != 0) {
@@ -34,16 +40,18 @@ public record PartitionDelta(int partition, long count, long[] ranges) {
         return o instanceof PartitionDelta other
                 && partition == other.partition
                 && count == other.count
+                && poison == other.poison
                 && Arrays.equals(ranges, other.ranges);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * partition + Long.hashCode(count)) + Arrays.hashCode(ranges);
+        return 31 * (31 * (31 * partition + Long.hashCode(count)) + Arrays.hashCode(ranges)) + Long.hashCode(poison);
     }
 
     @Override
     public String toString() {
-        return "PartitionDelta[partition=" + partition + ", count=" + count + ", ranges=" + rangesAsText() + "]";
+        return "PartitionDelta[partition=" + partition + ", count=" + count + ", ranges=" + rangesAsText()
+                + ", poison=" + poison + "]";
     }
 }

@@ -9,6 +9,7 @@ final class PartitionTally {
     private long count;
     private long[] ranges = new long[4];
     private int bounds;
+    private long poison;
 
     PartitionTally(int partition) {
         this.partition = partition;
@@ -27,7 +28,11 @@ final class PartitionTally {
         ranges[bounds++] = sequence;
     }
 
+    void addPoison() {
+        poison++;
+    }
+
     PartitionDelta toDelta() {
-        return new PartitionDelta(partition, count, Arrays.copyOf(ranges, bounds));
+        return new PartitionDelta(partition, count, Arrays.copyOf(ranges, bounds), poison);
     }
 }

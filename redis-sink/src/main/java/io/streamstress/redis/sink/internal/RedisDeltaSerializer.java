@@ -12,7 +12,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /** Versioned serializer of {@link RedisDelta}, stored in checkpoints between prepare and commit. */
 public final class RedisDeltaSerializer implements SimpleVersionedSerializer<RedisDelta> {
 
-    static final int VERSION = 1;
+    /** 2 adds the poison count per partition; version 1 (no poison) is still read. */
+    static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -33,6 +34,7 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
                 for (long bound : partition.ranges()) {
                     out.writeLong(bound);
                 }
+                out.writeLong(partition.poison());
             }
         }
         return bytes.toByteArray();
@@ -40,7 +42,7 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
 
     @Override
     public RedisDelta deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("unknown RedisDelta serializer version " + version + " (this build knows " + VERSION + ")");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
@@ -55,7 +57,8 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
                 for (int r = 0; r < ranges.length; r++) {
                     ranges[r] = in.readLong();
                 }
-                partitions.add(new PartitionDelta(partition, records, ranges));
+                long poison = version >= 2 ? in.readLong() : 0;
+                partitions.add(new PartitionDelta(partition, records, ranges, poison));
             }
             return new RedisDelta(subtask, epoch, partitions);
         }

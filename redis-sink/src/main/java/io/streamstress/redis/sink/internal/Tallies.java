@@ -19,7 +19,12 @@ final class Tallies<T> {
 
     void add(T record) {
         int partition = position.partitionOf(record);
-        byPartition.computeIfAbsent(partition, PartitionTally::new).add(position.sequenceOf(record));
+        PartitionTally tally = byPartition.computeIfAbsent(partition, PartitionTally::new);
+        if (position.isPoison(record)) {
+            tally.addPoison();
+        } else {
+            tally.add(position.sequenceOf(record));
+        }
         records++;
     }
 

@@ -105,6 +105,17 @@ class CommitScriptITCase {
     }
 
     @Test
+    void poisonIsCountedApartAndOnlyOnce() {
+        RedisDelta withPoison = new RedisDelta(3, 20, List.of(new PartitionDelta(5, 10, new long[] {0, 9}, 4)));
+
+        script.applyOnce(redis, withPoison);
+        script.applyOnce(redis, withPoison);
+
+        assertThat(redis.hget(keys.poison(), "5")).as("poison counted once").isEqualTo("4");
+        assertThat(redis.get(keys.total())).as("total excludes poison").isEqualTo("10");
+    }
+
+    @Test
     void theAtLeastOnceModeAppliesReplaysAgain() {
         script.applyAlways(redis, delta(0, 0, 9));
         script.applyAlways(redis, delta(0, 0, 9));

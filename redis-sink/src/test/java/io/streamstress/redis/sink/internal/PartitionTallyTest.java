@@ -17,6 +17,16 @@ class PartitionTallyTest {
     }
 
     @Test
+    void poisonIsCountedApartFromRecordsAndRanges() {
+        PartitionTally tally = new PartitionTally(2);
+        tally.add(0);
+        tally.addPoison();
+        tally.add(1);
+
+        assertThat(tally.toDelta()).as("delta").isEqualTo(new PartitionDelta(2, 2, new long[] {0, 1}, 1));
+    }
+
+    @Test
     void aJumpOrARepeatStartsANewRange() {
         PartitionTally tally = new PartitionTally(0);
         for (long s : new long[] {0, 1, 2, 5, 6, 6, 7}) {

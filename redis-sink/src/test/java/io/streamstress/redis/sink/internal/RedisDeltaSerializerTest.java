@@ -14,12 +14,33 @@ class RedisDeltaSerializerTest {
     @Test
     void roundTrips() throws IOException {
         RedisDelta delta = new RedisDelta(7, (5L << 20) | 3, List.of(
-                new PartitionDelta(3, 150, new long[] {0, 99, 200, 249}),
+                new PartitionDelta(3, 150, new long[] {0, 99, 200, 249}, 7),
                 new PartitionDelta(11, 1, new long[] {42, 42})));
 
         RedisDelta back = serializer.deserialize(serializer.getVersion(), serializer.serialize(delta));
 
         assertThat(back).as("deserialized delta").isEqualTo(delta);
+    }
+
+    @Test
+    void readsVersion1WithoutPoison() throws IOException {
+        // Given version 1 bytes: subtask, epoch, partitions, then per partition: id, count, bounds, bounds…
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(1);
+            out.writeLong(9);
+            out.writeInt(1);
+            out.writeInt(4);
+            out.writeLong(10);
+            out.writeInt(2);
+            out.writeLong(0);
+            out.writeLong(9);
+        }
+
+        RedisDelta back = serializer.deserialize(1, bytes.toByteArray());
+
+        assertThat(back).as("version 1 delta")
+                .isEqualTo(new RedisDelta(1, 9, List.of(new PartitionDelta(4, 10, new long[] {0, 9}, 0))));
     }
 
     @Test
