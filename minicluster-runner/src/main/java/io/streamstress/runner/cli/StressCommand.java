@@ -306,7 +306,7 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     private void deleteUnlessKept(RunDirectory dir) {
-        if (keep) {
+        if (keep || WorkerJvm.parentGone()) {
             return;
         }
         try {

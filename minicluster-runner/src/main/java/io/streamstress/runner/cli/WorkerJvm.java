@@ -30,7 +30,14 @@ final class WorkerJvm {
     /** Set in the worker, so that it does the work instead of starting another worker. */
     static final String WORKER_PROPERTY = "streamstress.worker";
 
+    private static volatile boolean parentGone;
+
     private WorkerJvm() {}
+
+    /** Whether this worker is exiting because its parent went away (the run directory is then kept). */
+    static boolean parentGone() {
+        return parentGone;
+    }
 
     static boolean isWorker() {
         return Boolean.getBoolean(WORKER_PROPERTY);
@@ -144,7 +151,8 @@ final class WorkerJvm {
             } catch (IOException e) {
                 // A broken pipe means the same as its end.
             }
-            System.err.println("stress.jar: the launching process ended or was interrupted; stopping and cleaning up");
+            parentGone = true;
+            System.err.println("stress.jar: the launching process ended; stopping (the run directory is kept for --resume)");
             System.exit(ExitCodes.HARNESS_ERROR);
         }, "streamstress-parent-watch");
         watcher.setDaemon(true);
