@@ -36,6 +36,14 @@ public sealed interface FaultTrigger {
             }
         }
 
+        /**
+         * The message position this fraction stands for, for {@code messages} messages: the one number that
+         * the producer's hold, the poison placement and the director's due check all use.
+         */
+        public long position(long messages) {
+            return (long) (fraction * messages);
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f%%", fraction * 100);

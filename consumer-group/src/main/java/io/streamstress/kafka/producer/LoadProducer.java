@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class LoadProducer {
 
     private static final int PACING_STEP = 1_000;
+    /** How often (in messages) the producer asks its {@link ProduceGate}. */
+    public static final int GATE_STEP = PACING_STEP;
 
     private final ProducerSettings settings;
     private final AtomicLongArray acked;
@@ -36,6 +38,7 @@ public final class LoadProducer {
     private final List<PoisonInjection> poison = new ArrayList<>();
     private final AtomicLongArray poisonAcked;
     private volatile PoisonListener poisonListener = (injection, atMillis) -> { };
+    private volatile ProduceGate gate = ProduceGate.OPEN;
 
     /** Told when the broker acknowledged all records of a poison injection. */
     public interface PoisonListener {
@@ -94,6 +97,12 @@ public final class LoadProducer {
         return this;
     }
 
+    /** Holds the producer where {@code gate} says (before {@link #run()}). */
+    public LoadProducer withGate(ProduceGate newGate) {
+        this.gate = newGate;
+        return this;
+    }
+
     /** Makes {@link #run()} stop sending (it then throws {@link InterruptedException}); safe from any thread. */
     public void stop() {
         stopped = true;
@@ -104,6 +113,7 @@ public final class LoadProducer {
         PartitionPlan plan = settings.plan();
         long started = System.nanoTime();
         int nextPoison = 0;
+        long pacingOrigin = started;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             for (long id = 0; id < plan.messages(); id++) {
                 while (nextPoison < poison.size() && poison.get(nextPoison).beforeMessageId() <= id) {
@@ -114,7 +124,10 @@ public final class LoadProducer {
                         throw new InterruptedException("producer stopped after " + id + " messages");
                     }
                     throwIfFailed();
-                    pace(id, started);
+                    long held = System.nanoTime();
+                    gate.awaitPassage(id);
+                    pacingOrigin += System.nanoTime() - held;
+                    pace(id, pacingOrigin);
                 }
                 int partition = plan.partitionOf(id);
                 if (plan.sequenceOf(id) < alreadyWritten[partition]) {

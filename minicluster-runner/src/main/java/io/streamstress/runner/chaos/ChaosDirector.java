@@ -37,6 +37,9 @@ public final class ChaosDirector implements AutoCloseable {
     private final BooleanSupplier jobDone;
     private final Console console;
     private final Optional<ResumedFault> resumed;
+    private final FaultGate gate;
+    /** The plan index of the fault being injected now, -1 when none. */
+    private volatile int injecting = -1;
     private final List<FaultRecord> records = new ArrayList<>();
     private final Thread thread;
 
@@ -45,10 +48,11 @@ public final class ChaosDirector implements AutoCloseable {
      * @param pipelineStart wall-clock ms when the first record was sent (for {@code kind@30s})
      * @param jobDone whether the job has ended (no fault is injected after that)
      * @param resumed the process-kill this run resumed from: it counts as injected, the plan goes on after it
+     * @param gate holds the producer at progress faults until they start
      */
     public ChaosDirector(FaultPlan plan, Map<FaultKind, FaultInjector> injectors, JobWatcher watcher,
             LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console,
-            Optional<ResumedFault> resumed) {
+            Optional<ResumedFault> resumed, FaultGate gate) {
         this.plan = plan;
         this.injectors = Map.copyOf(injectors);
         this.watcher = watcher;
@@ -58,6 +62,7 @@ public final class ChaosDirector implements AutoCloseable {
         this.jobDone = jobDone;
         this.console = console;
         this.resumed = resumed;
+        this.gate = gate;
         this.thread = new Thread(this::run, "streamstress-chaos");
         this.thread.setDaemon(true);
     }
@@ -68,6 +73,14 @@ public final class ChaosDirector implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            runPlan();
+        } finally {
+            gate.release();
+        }
+    }
+
+    private void runPlan() {
         long previousT0 = pipelineStart;
         int first = 0;
         if (resumed.isPresent()) {
@@ -90,8 +103,11 @@ public final class ChaosDirector implements AutoCloseable {
             if (!await(() -> isDue(fault.trigger())) || !await(() -> checkpointSince(since))) {
                 return;
             }
+            gate.start(number - 1);
+            injecting = number - 1;
             try {
                 Injection injection = injectors.get(fault.kind()).inject(fault);
+                injecting = -1;
                 long ended = fault.kind().restartsTasks() ? injection.t0Millis() : System.currentTimeMillis();
                 add(FaultRecord.injected(fault, injection, ended));
                 console.line("  fault %d/%d %s at +%.1fs: %s", number, plan.faults().size(), fault,
@@ -125,7 +141,7 @@ public final class ChaosDirector implements AutoCloseable {
             return System.currentTimeMillis() - pipelineStart >= at.sinceStart().toMillis();
         }
         if (trigger instanceof FaultTrigger.AtProgress at) {
-            return committed.getAsLong() >= at.fraction() * messages;
+            return committed.getAsLong() >= at.position(messages);
         }
         return true;
     }
@@ -163,6 +179,7 @@ public final class ChaosDirector implements AutoCloseable {
      * reported as not injected.
      */
     public List<FaultRecord> finish() {
+        gate.release();
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(30).toMillis());
@@ -188,8 +205,10 @@ public final class ChaosDirector implements AutoCloseable {
         }
         // A resumed run starts at the killed fault; the ones before it were the killed process's to report.
         int handled = done.size() + resumed.map(ResumedFault::index).orElse(0);
-        for (PlannedFault unreached : plan.faults().subList(handled, plan.faults().size())) {
-            result.add(FaultRecord.notInjected(unreached, "the job finished before it was due"));
+        for (int i = handled; i < plan.faults().size(); i++) {
+            result.add(FaultRecord.notInjected(plan.faults().get(i), i == injecting
+                    ? "the job ended while it was being injected (a task fault needs records past a barrier)"
+                    : "the job finished before it was due"));
         }
         return result;
     }

@@ -51,7 +51,7 @@ public final class PoisonPlan implements LoadProducer.PoisonListener {
             }
             long at;
             if (fault.trigger() instanceof FaultTrigger.AtProgress progress) {
-                at = (long) (progress.fraction() * messages);
+                at = progress.position(messages);
             } else if (fault.trigger() instanceof FaultTrigger.AtTime time) {
                 if (rate == 0) {
                     throw new IllegalArgumentException("--chaos " + fault + " needs --rate: poison is placed by "

@@ -18,6 +18,7 @@ import io.streamstress.redis.sink.RedisCounterSink;
 import io.streamstress.redis.verify.CountVerifier;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.ChaosDirector;
+import io.streamstress.runner.chaos.FaultGate;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.chaos.JobWatcher;
 import io.streamstress.runner.chaos.PoisonPlan;
@@ -36,8 +37,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -190,8 +194,12 @@ public final class StressRun {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond());
+        Set<Integer> handledBefore = new HashSet<>();
+        resumedFault.ifPresent(f -> IntStream.rangeClosed(0, f.index()).forEach(handledBefore::add));
+        FaultGate gate = new FaultGate(config.chaos(), config.messages(), handledBefore);
         LoadProducer producer = new LoadProducer(producerSettings, alreadyWritten)
-                .withPoison(poison.injections(), poison);
+                .withPoison(poison.injections(), poison)
+                .withGate(gate);
         long deadline = started + config.maxTime().toNanos();
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
@@ -215,8 +223,8 @@ public final class StressRun {
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink, infra.redis(), infra.broker(),
                                 config.stall(), poison, jobDone::get),
-                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault)
-                        .start();
+                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault,
+                        gate).start();
                 ProgressReporter progress = new ProgressReporter(
                         console, config.messages(), producer::acked, committed, chaos::injectedCount).start()) {
             JobResult result = null;

@@ -1,0 +1,60 @@
+package io.streamstress.runner.chaos;
+
+import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.plan.FaultTrigger;
+import io.streamstress.chaos.plan.PlannedFault;
+import io.streamstress.kafka.producer.ProduceGate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds the producer at each {@code KIND@P%} fault's position until the chaos director starts injecting that
+ * fault. Without it a fast pipeline (or one catching up after a stall) runs past a fault's progress point, or
+ * ends, before the director gets to the fault; with it every fault lands where the plan put it, run after run.
+ * A fault that needs records flowing (a task failure fires only with records past a barrier) is started, not
+ * finished, when the producer is let go.
+ */
+public final class FaultGate implements ProduceGate {
+
+    private static final long POLL_MS = 5;
+
+    /** {@code [message id, fault index]} of every progress fault, in plan order. */
+    private final List<long[]> holds = new ArrayList<>();
+    private final Set<Integer> started = ConcurrentHashMap.newKeySet();
+    private volatile boolean released;
+
+    /** @param alreadyStarted faults handled before (by a process this run resumes) */
+    public FaultGate(FaultPlan plan, long messages, Set<Integer> alreadyStarted) {
+        for (int i = 0; i < plan.faults().size(); i++) {
+            PlannedFault fault = plan.faults().get(i);
+            if (fault.trigger() instanceof FaultTrigger.AtProgress at) {
+                holds.add(new long[] {at.position(messages), i});
+            }
+        }
+        started.addAll(alreadyStarted);
+    }
+
+    @Override
+    public void awaitPassage(long messageId) throws InterruptedException {
+        for (long[] hold : holds) {
+            if (hold[0] > messageId) {
+                return;
+            }
+            while (!released && !started.contains((int) hold[1])) {
+                Thread.sleep(POLL_MS);
+            }
+        }
+    }
+
+    /** The director starts (or gives up) fault {@code index}: the producer may pass its position. */
+    void start(int index) {
+        started.add(index);
+    }
+
+    /** Lets the producer go for good (the plan is done, or the run ends). */
+    public void release() {
+        released = true;
+    }
+}

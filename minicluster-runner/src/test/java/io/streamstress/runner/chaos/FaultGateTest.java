@@ -1,0 +1,53 @@
+package io.streamstress.runner.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamstress.chaos.plan.FaultPlan;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class FaultGateTest {
+
+    private static final FaultPlan PLAN = FaultPlan.parse("task-exception@40%,redis-stall@10s,poison@70%", 1, 4);
+
+    private static CompletableFuture<Void> passing(FaultGate gate, long messageId) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                gate.awaitPassage(messageId);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void holdsTheProducerAtAProgressFaultUntilItStarts() {
+        // Given 1,000 messages: holds at message 400 (fault 0) and 700 (fault 2); the timed fault holds nothing
+        FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
+
+        // Then messages before the first hold pass
+        assertThat(passing(gate, 399)).as("message 399").succeedsWithin(Duration.ofSeconds(5));
+        // And message 400 waits for fault 0
+        CompletableFuture<Void> atHold = passing(gate, 400);
+        assertThat(atHold).as("message 400 before fault 0 started").failsWithin(Duration.ofMillis(300));
+
+        // When the director starts fault 0
+        gate.start(0);
+
+        // Then it passes, up to the next hold
+        assertThat(atHold).as("message 400 after fault 0 started").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(passing(gate, 700)).as("message 700 before fault 2 started").failsWithin(Duration.ofMillis(300));
+    }
+
+    @Test
+    void faultsHandledBeforeAResumeAndAReleaseHoldNothing() {
+        FaultGate resumed = new FaultGate(PLAN, 1_000, Set.of(0));
+        assertThat(passing(resumed, 500)).as("fault 0 handled by the killed process").succeedsWithin(Duration.ofSeconds(5));
+
+        FaultGate released = new FaultGate(PLAN, 1_000, Set.of());
+        released.release();
+        assertThat(passing(released, 999)).as("released gate").succeedsWithin(Duration.ofSeconds(5));
+    }
+}
