@@ -1,5 +1,6 @@
 package io.streamstress.chaos.inject;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
@@ -29,6 +30,7 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private transient boolean firstRecordPending;
     private transient boolean checkpointCompleted;
     private transient long recordsSinceBarrier;
+    private transient LongAdder subtaskProcessed;
 
     /** @param minRecordsPastBarrier records past the last barrier before an armed failure fires */
     public ChaosTap(long minRecordsPastBarrier) {
@@ -40,11 +42,13 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
         firstRecordPending = true;
+        subtaskProcessed = JobProbe.subtaskCounter(subtask);
     }
 
     @Override
     public T map(T value) {
         JobProbe.processed();
+        subtaskProcessed.increment();
         recordsSinceBarrier++;
         if (firstRecordPending) {
             firstRecordPending = false;

@@ -1,6 +1,9 @@
 package io.streamstress.chaos.inject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,6 +21,7 @@ public final class JobProbe {
     public record FirstRecord(int subtask, int attempt, long atMillis) {}
 
     private static final LongAdder PROCESSED = new LongAdder();
+    private static final Map<Integer, LongAdder> PER_SUBTASK = new ConcurrentHashMap<>();
     private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
     private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
 
@@ -25,6 +29,18 @@ public final class JobProbe {
 
     static void processed() {
         PROCESSED.increment();
+    }
+
+    /** The per-subtask counter a tap adds to (it keeps the reference: no map lookup per record). */
+    static LongAdder subtaskCounter(int subtask) {
+        return PER_SUBTASK.computeIfAbsent(subtask, s -> new LongAdder());
+    }
+
+    /** Records each subtask processed, replays included. */
+    public static Map<Integer, Long> processedPerSubtask() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        PER_SUBTASK.forEach((subtask, adder) -> counts.put(subtask, adder.sum()));
+        return counts;
     }
 
     static void thrown(Thrown thrown) {
@@ -51,6 +67,7 @@ public final class JobProbe {
     /** Forgets everything (a new run in the same JVM). */
     public static void reset() {
         PROCESSED.reset();
+        PER_SUBTASK.clear();
         THROWN.clear();
         FIRST_RECORDS.clear();
         TaskFailureSwitch.reset();

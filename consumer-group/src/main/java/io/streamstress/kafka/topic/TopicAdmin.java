@@ -77,13 +77,21 @@ public final class TopicAdmin implements AutoCloseable {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("could not " + what + " at " + bootstrapServers + " within "
-                    + timeout.toSeconds() + " s: is the broker running and reachable?", e);
+            throw unreachable(what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // The client's own API time-out (the same duration) can fire first.
+                throw unreachable(what, cause);
+            }
             throw new KafkaUnavailableException("could not " + what + " at " + bootstrapServers + ": "
                     + cause.getMessage(), cause);
         }
+    }
+
+    private KafkaUnavailableException unreachable(String what, Throwable cause) {
+        return new KafkaUnavailableException("could not " + what + " at " + bootstrapServers + " within "
+                + timeout.toSeconds() + " s: is the broker running and reachable?", cause);
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class ChaosDirector implements AutoCloseable {
     /** How long the director waits for a fault's recovery before moving on (the clocks are final at the end). */
     static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(60);
     private static final long POLL_MS = 50;
+    /** How long the end of a run waits for a fault that is being injected to finish taking effect. */
+    static final Duration INJECTION_GRACE = Duration.ofSeconds(60);
 
     private final FaultPlan plan;
     private final Map<FaultKind, FaultInjector> injectors;
@@ -180,8 +182,12 @@ public final class ChaosDirector implements AutoCloseable {
      */
     public List<FaultRecord> finish() {
         gate.release();
-        thread.interrupt();
         try {
+            if (injecting >= 0) {
+                // Let a fault that is taking effect (a stall, a restart) finish, so that it is recorded.
+                thread.join(INJECTION_GRACE.toMillis());
+            }
+            thread.interrupt();
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -93,6 +93,16 @@ public final class JobWatcher implements AutoCloseable {
         }
     }
 
+    /** Samples of {@code [time ms, records processed so far]}. */
+    public List<long[]> processedSamples() {
+        return List.copyOf(throughput);
+    }
+
+    /** Samples of {@code [time ms, records committed so far]}. */
+    public List<long[]> committedSamples() {
+        return List.copyOf(committedSamples);
+    }
+
     public CheckpointObserver checkpoints() {
         return checkpoints;
     }

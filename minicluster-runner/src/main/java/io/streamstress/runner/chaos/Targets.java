@@ -39,7 +39,7 @@ public final class Targets {
                 injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i));
             }
         }
-        injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE));
+        injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
         if (redis != null) {
             injectors.put(FaultKind.REDIS_STALL, new RedisStallInjector(pausable(redis), stall));

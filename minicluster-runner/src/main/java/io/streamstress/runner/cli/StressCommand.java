@@ -12,6 +12,8 @@ import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
+import io.streamstress.runner.report.Report;
+import io.streamstress.runner.report.ReportWriter;
 import io.streamstress.runner.run.RunOutcome;
 import io.streamstress.runner.run.StressRun;
 import io.streamstress.runner.run.VerdictPrinter;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +61,7 @@ public final class StressCommand implements Callable<Integer> {
     static final String DEFAULT_CHECKPOINT_INTERVAL = "1s";
     static final String DEFAULT_MAX_TIME = "30m";
     static final String DEFAULT_STALL = "5s";
+    static final String DEFAULT_REPORT_DIR = "stress-report";
     /** External servers must answer within this, so that an unreachable one is reported within 30 s. */
     static final String DEFAULT_CONNECT_TIMEOUT = "20s";
 
@@ -152,6 +156,10 @@ public final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--resumed-fault", hidden = true, description = "Set by the process-kill supervisor.")
     String resumedFault;
+
+    @Option(names = "--report-dir", defaultValue = DEFAULT_REPORT_DIR, paramLabel = "DIR",
+            description = "Where stress-report.md and stress-report.json are written (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
 
     @Option(names = "--keep", defaultValue = "false",
             description = "Keep the run directory afterwards (default: ${DEFAULT-VALUE}).")
@@ -261,8 +269,10 @@ public final class StressCommand implements Callable<Integer> {
             if (keep) {
                 console.line("Run directory kept: %s (log: %s)", dir.root(), dir.log());
             }
-            VerdictPrinter.print(console, outcome);
-            if (outcome.passed()) {
+            Report report = Report.of(config, outcome);
+            writeReport(report, console);
+            VerdictPrinter.print(console, report);
+            if (report.passed()) {
                 return ExitCodes.PASS;
             }
             return outcome.jobFailure().isPresent() ? ExitCodes.HARNESS_ERROR : ExitCodes.INVARIANT_FAILED;
@@ -302,6 +312,15 @@ public final class StressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             String message = option == null || e.getMessage().startsWith("--") ? e.getMessage() : option + ": " + e.getMessage();
             throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private void writeReport(Report report, Console console) {
+        try {
+            List<Path> files = ReportWriter.write(report, reportDir);
+            console.line("Report: %s", files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        } catch (IOException e) {
+            err.println("stress.jar: could not write the report into " + reportDir + ": " + e.getMessage());
         }
     }
 

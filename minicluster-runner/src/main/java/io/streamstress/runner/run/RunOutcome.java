@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param flinkTaskRestarts subtask restarts as Flink counts them (-1 when unknown)
  * @param timedOut whether {@code --max-time} ended the run
  * @param jobFailure why the job failed, when it did
+ * @param recording the raw series behind the report
  */
 public record RunOutcome(
         Verification verification,
@@ -27,7 +28,8 @@ public record RunOutcome(
         List<FaultRecord> faults,
         long flinkTaskRestarts,
         boolean timedOut,
-        Optional<String> jobFailure) {
+        Optional<String> jobFailure,
+        Recording recording) {
 
     public RunOutcome {
         faults = List.copyOf(faults);

@@ -186,7 +186,8 @@ public final class StressRun {
 
     /** What happened while the pipeline ran. */
     private record Pipeline(Duration produceTime, Duration pipelineTime, long restarts, boolean timedOut,
-            Optional<String> jobFailure, long[] produced, long[] poison, List<FaultRecord> faults) {}
+            Optional<String> jobFailure, long[] produced, long[] poison, List<FaultRecord> faults,
+            Recording recording) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
             PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison)
@@ -265,8 +266,11 @@ public final class StressRun {
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
+            Recording recording = new Recording(pipelineStartMillis, watcher.processedSamples(),
+                    watcher.committedSamples(), watcher.checkpoints().completed(), watcher.checkpoints().failed(),
+                    JobProbe.processedPerSubtask());
             return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
-                    poisonWritten, faults);
+                    poisonWritten, faults, recording);
         }
     }
 
@@ -328,6 +332,6 @@ public final class StressRun {
         step.done(verification.passed() ? "consistent" : "problems found");
         return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
                 Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),
-                pipeline.timedOut(), pipeline.jobFailure());
+                pipeline.timedOut(), pipeline.jobFailure(), pipeline.recording());
     }
 }

@@ -4,6 +4,7 @@ import io.streamstress.runner.chaos.ClockFormat;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.chaos.RecoverySummary;
 import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.report.Report;
 import java.util.Locale;
 
 /** Prints the verdict block, ending with the one machine-readable {@code VERDICT} line. */
@@ -12,9 +13,9 @@ public final class VerdictPrinter {
     private VerdictPrinter() {}
 
     /** The last line of stdout: {@code VERDICT PASS|FAIL produced=… committed=… lost=… duplicated=… seconds=…}. */
-    public static String verdictLine(RunOutcome outcome) {
+    public static String verdictLine(RunOutcome outcome, boolean passed) {
         return String.format(Locale.ROOT, "VERDICT %s produced=%d committed=%d lost=%d duplicated=%d seconds=%.1f",
-                outcome.passed() ? "PASS" : "FAIL",
+                passed ? "PASS" : "FAIL",
                 outcome.verification().produced(),
                 outcome.verification().committed(),
                 outcome.verification().lost(),
@@ -22,7 +23,9 @@ public final class VerdictPrinter {
                 outcome.pipelineTime().toMillis() / 1000.0);
     }
 
-    public static void print(Console console, RunOutcome outcome) {
+    /** Prints the verdict block of {@code report}; its last line is the VERDICT line. */
+    public static void print(Console console, Report report) {
+        RunOutcome outcome = report.outcome();
         var v = outcome.verification();
         console.line("");
         console.line("Verification (read back from the topic and Redis)");
@@ -47,7 +50,12 @@ public final class VerdictPrinter {
         for (String problem : outcome.problems()) {
             console.line("  FAIL: %s", problem);
         }
-        console.line(verdictLine(outcome));
+        for (String failed : report.failedChecks()) {
+            if (outcome.passed()) {
+                console.line("  FAIL: %s", failed);
+            }
+        }
+        console.line(verdictLine(outcome, report.passed()));
     }
 
     private static void printFaults(Console console, RunOutcome outcome) {

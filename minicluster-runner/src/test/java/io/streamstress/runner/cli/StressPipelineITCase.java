@@ -2,6 +2,8 @@ package io.streamstress.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.redis.server.RedisServerSettings;
@@ -36,10 +38,10 @@ class StressPipelineITCase {
     }
 
     @Test
-    void exactlyOnceSurvivesATaskExceptionWithExactCounts() {
+    void exactlyOnceSurvivesATaskExceptionWithExactCounts() throws Exception {
         // Given the exactly-once sink and one injected task failure
         // When
-        CommandResult result = CommandResult.run(args("--chaos", "task-exception"));
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "--report-dir", dir.toString()));
 
         // Then
         assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
@@ -49,13 +51,28 @@ class StressPipelineITCase {
         assertThat(result.out()).as("the fault fired and Flink restarted the task")
                 .contains("1 injected of 1 planned; 1 restart tasks, Flink restarted 1 subtask(s) (agree)")
                 .containsPattern("task-exception +recovery \\d+\\.\\d\\d s +T1 \\+");
+
+        // And the JSON report holds the same verified figures, the fault with its clocks, and the verdict
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("stress-report.json").toFile());
+        assertThat(report.fieldNames()).toIterable().as("top-level keys").contains("config", "environment",
+                "timeline", "checkpoints", "faults", "loadDistribution", "verification", "scenarios", "verdict");
+        assertThat(report.at("/verification/committed").asLong()).as("committed in JSON")
+                .isEqualTo(result.verdictFigure("committed"));
+        assertThat(report.at("/verification/duplicated").asLong()).as("duplicated in JSON").isZero();
+        assertThat(report.at("/faults/0/kind").asText()).isEqualTo("task-exception");
+        assertThat(report.at("/faults/0/t2Ms").isNumber()).as("T2 recorded").isTrue();
+        assertThat(report.at("/loadDistribution/recordsPerSubtask").size()).as("subtasks").isEqualTo(8);
+        assertThat(report.at("/timeline").size()).as("seconds in the timeline").isPositive();
+        assertThat(report.at("/verdict").asText()).isEqualTo("PASS");
+        assertThat(dir.resolve("stress-report.md")).content().contains("### PASS: Every message is counted exactly once");
     }
 
     @Test
     void theAtLeastOnceControlIsCaughtDoubleCounting() {
         // Given the at-least-once sink (negative control) and one injected task failure
         // When
-        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "--delivery", "at-least-once"));
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "--delivery", "at-least-once",
+                "--report-dir", dir.toString()));
 
         // Then
         assertThat(result.exitCode()).as("exit code; stdout:%n%s", result.out()).isEqualTo(ExitCodes.INVARIANT_FAILED);
@@ -64,6 +81,10 @@ class StressPipelineITCase {
         assertThat(result.verdictFigure("committed")).as("over-count")
                 .isEqualTo(200_000 + result.verdictFigure("duplicated"));
         assertThat(result.verdictFigure("lost")).as("lost").isZero();
+        assertThat(dir.resolve("stress-report.md")).as("report").content()
+                .contains("### FAIL: Every message is counted exactly once")
+                .contains("no sequence number was committed twice: **" + result.verdictFigure("duplicated")
+                        + "** (expected 0) FAIL");
     }
 
     @Test

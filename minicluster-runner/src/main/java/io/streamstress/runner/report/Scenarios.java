@@ -1,0 +1,102 @@
+package io.streamstress.runner.report;
+
+import io.streamstress.checkpoints.CompletedCheckpoint;
+import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.chaos.RecoverySummary;
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.run.RunOutcome;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the report's scenarios from what the run measured; no figure here is a constant. */
+public final class Scenarios {
+
+    private Scenarios() {}
+
+    public static List<Scenario> of(StressConfig config, RunOutcome outcome) {
+        String given = String.format(Locale.ROOT, "%,d messages of %d bytes in %d partitions, %d TaskManager(s) × %d "
+                + "slot(s), %s sink, checkpoints every %d ms", config.messages(), config.recordSize(),
+                config.partitions(), config.taskManagers(), config.slotsPerTaskManager(), config.delivery(),
+                config.checkpointInterval().toMillis());
+        String when = "the run injects " + (config.chaos().isEmpty() ? "no faults" : config.chaos().describe());
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(exactlyOnce(given, when, outcome));
+        for (RecoverySummary summary : RecoverySummary.of(outcome.faults())) {
+            scenarios.add(recovery(given, summary));
+        }
+        scenarios.add(throughput(given, when, outcome));
+        scenarios.add(loadSpread(given, when, outcome));
+        scenarios.add(checkpointing(given, when, outcome));
+        return scenarios;
+    }
+
+    private static Scenario exactlyOnce(String given, String when, RunOutcome outcome) {
+        Verification v = outcome.verification();
+        List<Check> then = new ArrayList<>();
+        then.add(Check.judged("every message asked for was produced", v.produced(), "= " + v.expected(),
+                v.produced() == v.expected()));
+        then.add(Check.judged("the topic holds what the broker acknowledged", v.endOffsets(),
+                "= " + (v.produced() + v.poisonProduced()), v.endOffsets() == v.produced() + v.poisonProduced()));
+        then.add(Check.judged("every produced message was committed to Redis", v.committed(), "= " + v.produced(),
+                v.committed() == v.produced()));
+        then.add(Check.judged("no sequence number was lost", v.lost(), "0", v.lost() == 0));
+        then.add(Check.judged("no sequence number was committed twice", v.duplicated(), "0", v.duplicated() == 0));
+        if (v.poisonProduced() > 0) {
+            then.add(Check.judged("every poison record was set aside, none counted", v.poison(),
+                    "= " + v.poisonProduced(), v.poison() == v.poisonProduced()));
+        }
+        long planned = outcome.faults().size();
+        then.add(Check.judged("every planned fault was injected", outcome.injectedFaults(), "= " + planned,
+                outcome.injectedFaults() == planned));
+        if (outcome.timedOut()) {
+            then.add(Check.judged("the run finished within --max-time", "no", "yes", false));
+        }
+        outcome.jobFailure().ifPresent(cause -> then.add(Check.judged("the job did not fail", cause, "no failure", false)));
+        return new Scenario("Every message is counted exactly once", given, when, then);
+    }
+
+    private static Scenario recovery(String given, RecoverySummary summary) {
+        List<Check> then = new ArrayList<>();
+        then.add(Check.reported("faults recovered from before the run ended",
+                summary.recoveredMillis().size() + " of " + summary.injected()));
+        then.add(Check.reported("recovery time p50 (s)", seconds(summary.p50().orElse(-1))));
+        then.add(Check.reported("recovery time max (s)", seconds(summary.max().orElse(-1))));
+        return new Scenario("Recovery from " + summary.kind(), given,
+                summary.injected() + " × " + summary.kind() + " is injected", then);
+    }
+
+    private static Scenario throughput(String given, String when, RunOutcome outcome) {
+        return new Scenario("Throughput", given, when, List.of(
+                Check.reported("messages per second, first send to everything committed",
+                        String.format(Locale.ROOT, "%.0f", outcome.messagesPerSecond())),
+                Check.reported("pipeline seconds", seconds(outcome.pipelineTime().toMillis()))));
+    }
+
+    private static Scenario loadSpread(String given, String when, RunOutcome outcome) {
+        Collection<Long> counts = outcome.recording().processedPerSubtask().values();
+        long min = counts.stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        return new Scenario("Load is spread over the subtasks", given, when, List.of(
+                Check.judged("every subtask processed records", counts.stream().filter(c -> c > 0).count(),
+                        "= " + outcome.recording().processedPerSubtask().size() + " subtasks", min > 0),
+                Check.reported("max / min records per subtask",
+                        min > 0 ? String.format(Locale.ROOT, "%.2f", max / (double) min) : "-")));
+    }
+
+    private static Scenario checkpointing(String given, String when, RunOutcome outcome) {
+        List<CompletedCheckpoint> completed = outcome.recording().checkpoints();
+        List<Long> durations = completed.stream().map(CompletedCheckpoint::durationMillis).sorted().toList();
+        String p99 = durations.isEmpty() ? "-"
+                : String.valueOf(durations.get((int) Math.ceil(durations.size() * 0.99) - 1));
+        return new Scenario("Checkpoints complete", given, when, List.of(
+                Check.judged("checkpoints completed", completed.size(), ">= 1", !completed.isEmpty()),
+                Check.reported("checkpoints failed", outcome.recording().failedCheckpoints()),
+                Check.reported("checkpoint duration p99 (ms)", p99)));
+    }
+
+    private static String seconds(long millis) {
+        return millis < 0 ? "-" : String.format(Locale.ROOT, "%.2f", millis / 1000.0);
+    }
+}

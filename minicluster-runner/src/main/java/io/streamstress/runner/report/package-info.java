@@ -1,0 +1,2 @@
+/** The stress report: Given/When/Then scenarios whose every figure was measured, as JSON and Markdown. */
+package io.streamstress.runner.report;
