@@ -1,5 +1,6 @@
 package io.streamstress.chaos.inject;
 
+import java.io.Serializable;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -24,6 +25,13 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private static final long serialVersionUID = 1L;
 
     private final long minRecordsPastBarrier;
+    private final ProducedAt<T> producedAt;
+
+    /** When a record was produced, in µs since the epoch (for the processing latency). */
+    @FunctionalInterface
+    public interface ProducedAt<T> extends Serializable {
+        long micros(T record);
+    }
 
     private transient int subtask;
     private transient int attempt;
@@ -32,9 +40,13 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private transient long recordsSinceBarrier;
     private transient LongAdder subtaskProcessed;
 
-    /** @param minRecordsPastBarrier records past the last barrier before an armed failure fires */
-    public ChaosTap(long minRecordsPastBarrier) {
+    /**
+     * @param minRecordsPastBarrier records past the last barrier before an armed failure fires
+     * @param producedAt the record's produce timestamp, for the processing latency
+     */
+    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt) {
         this.minRecordsPastBarrier = minRecordsPastBarrier;
+        this.producedAt = producedAt;
     }
 
     @Override
@@ -49,6 +61,10 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     public T map(T value) {
         JobProbe.processed();
         subtaskProcessed.increment();
+        long produced = producedAt.micros(value);
+        if (produced > 0) {
+            JobProbe.latencyMicros(System.currentTimeMillis() * 1_000L - produced);
+        }
         recordsSinceBarrier++;
         if (firstRecordPending) {
             firstRecordPending = false;

@@ -1,6 +1,8 @@
 package io.streamstress.chaos.inject;
 
 import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,8 @@ public final class JobProbe {
     public record FirstRecord(int subtask, int attempt, long atMillis) {}
 
     private static final LongAdder PROCESSED = new LongAdder();
+    /** Processing latency in µs: produce timestamp → the record reaches the sink. */
+    private static final Recorder LATENCY = new Recorder(3);
     private static final Map<Integer, LongAdder> PER_SUBTASK = new ConcurrentHashMap<>();
     private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
     private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
@@ -51,6 +55,15 @@ public final class JobProbe {
         FIRST_RECORDS.add(first);
     }
 
+    static void latencyMicros(long micros) {
+        LATENCY.recordValue(Math.max(0, micros));
+    }
+
+    /** The processing latencies recorded since the last call (or reset), in µs. */
+    public static Histogram latencySinceLastCall() {
+        return LATENCY.getIntervalHistogram();
+    }
+
     /** Records that passed the taps so far, replays included. */
     public static long processedCount() {
         return PROCESSED.sum();
@@ -67,6 +80,7 @@ public final class JobProbe {
     /** Forgets everything (a new run in the same JVM). */
     public static void reset() {
         PROCESSED.reset();
+        LATENCY.reset();
         PER_SUBTASK.clear();
         THROWN.clear();
         FIRST_RECORDS.clear();

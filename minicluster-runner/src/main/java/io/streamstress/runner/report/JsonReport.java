@@ -10,6 +10,7 @@ import io.streamstress.redis.verify.PartitionCheck;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.run.LatencySummary;
 import io.streamstress.runner.run.Recording;
 import io.streamstress.runner.run.RunOutcome;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * {@code stress-report.json}: top-level {@code config}, {@code environment}, {@code timeline},
- * {@code checkpoints}, {@code faults}, {@code loadDistribution}, {@code verification}, {@code scenarios} and
+ * {@code latency}, {@code checkpoints}, {@code faults}, {@code loadDistribution}, {@code verification}, {@code scenarios} and
  * {@code verdict}. Times are wall-clock ms, clocks are ms after T0.
  */
 final class JsonReport {
@@ -60,6 +61,11 @@ final class JsonReport {
         ObjectNode load = root.putObject("loadDistribution");
         ObjectNode perSubtask = load.putObject("recordsPerSubtask");
         recording.processedPerSubtask().forEach((subtask, count) -> perSubtask.put(String.valueOf(subtask), count));
+        LatencySummary latency = recording.processingLatency();
+        root.putObject("latency").putObject("processing")
+                .put("description", "produce timestamp to the record reaching the sink, replays included")
+                .put("unit", "ms").put("count", latency.count()).put("p50", latency.p50()).put("p90", latency.p90())
+                .put("p99", latency.p99()).put("p999", latency.p999()).put("max", latency.max());
         root.set("verification", verification(outcome.verification()));
         ArrayNode scenarios = root.putArray("scenarios");
         for (Scenario scenario : report.scenarios()) {

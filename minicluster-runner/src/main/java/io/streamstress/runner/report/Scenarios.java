@@ -68,10 +68,13 @@ public final class Scenarios {
     }
 
     private static Scenario throughput(String given, String when, RunOutcome outcome) {
-        return new Scenario("Throughput", given, when, List.of(
+        var latency = outcome.recording().processingLatency();
+        return new Scenario("Throughput and latency", given, when, List.of(
                 Check.reported("messages per second, first send to everything committed",
                         String.format(Locale.ROOT, "%.0f", outcome.messagesPerSecond())),
-                Check.reported("pipeline seconds", seconds(outcome.pipelineTime().toMillis()))));
+                Check.reported("pipeline seconds", seconds(outcome.pipelineTime().toMillis())),
+                Check.reported("processing latency p50 / p99 / max (ms, produce → sink)", String.format(Locale.ROOT,
+                        "%.1f / %.1f / %.1f", latency.p50(), latency.p99(), latency.max()))));
     }
 
     private static Scenario loadSpread(String given, String when, RunOutcome outcome) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param checkpoints completed checkpoints, by id
  * @param failedCheckpoints failed checkpoints as the JobManager counts them
  * @param processedPerSubtask records each subtask processed
+ * @param processingLatency produce timestamp → record reaches the sink, replays included
  */
 public record Recording(
         long pipelineStartMillis,
@@ -20,7 +21,8 @@ public record Recording(
         List<long[]> committed,
         List<CompletedCheckpoint> checkpoints,
         long failedCheckpoints,
-        Map<Integer, Long> processedPerSubtask) {
+        Map<Integer, Long> processedPerSubtask,
+        LatencySummary processingLatency) {
 
     public Recording {
         processed = List.copyOf(processed);

@@ -268,7 +268,7 @@ public final class StressRun {
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
             Recording recording = new Recording(pipelineStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), watcher.checkpoints().completed(), watcher.checkpoints().failed(),
-                    JobProbe.processedPerSubtask());
+                    JobProbe.processedPerSubtask(), LatencySummary.of(JobProbe.latencySinceLastCall()));
             return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
                     poisonWritten, faults, recording);
         }

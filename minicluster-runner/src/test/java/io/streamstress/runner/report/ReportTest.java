@@ -10,6 +10,7 @@ import io.streamstress.redis.verify.RangeTiling;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.run.LatencySummary;
 import io.streamstress.runner.run.Recording;
 import io.streamstress.runner.run.RunOutcome;
 import java.time.Duration;
@@ -34,7 +35,8 @@ class ReportTest {
         Verification verification = new Verification(200, List.of(p0, p1), 200 + duplicatedInPartition1);
         Recording recording = new Recording(1_000, List.of(new long[] {1_000, 0}, new long[] {3_000, 200}),
                 List.of(new long[] {1_000, 0}, new long[] {3_000, 200}),
-                List.of(new CompletedCheckpoint(1, 1_500, 1_520, 20, 1_000)), 0, perSubtask);
+                List.of(new CompletedCheckpoint(1, 1_500, 1_520, 20, 1_000)), 0, perSubtask,
+                new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0));
         return new RunOutcome(verification, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 List.of(), 0, false, Optional.empty(), recording);
     }
@@ -45,7 +47,7 @@ class ReportTest {
 
         assertThat(report.passed()).as("verdict").isTrue();
         assertThat(report.scenarios()).extracting(Scenario::name).as("scenarios")
-                .contains("Every message is counted exactly once", "Throughput", "Load is spread over the subtasks",
+                .contains("Every message is counted exactly once", "Throughput and latency", "Load is spread over the subtasks",
                         "Checkpoints complete");
         assertThat(JsonReport.toJson(report).at("/timeline/2/processed").asLong()).as("processed at second 2")
                 .isEqualTo(200);
@@ -70,7 +72,7 @@ class ReportTest {
 
         Scenario load = report.scenarios().stream().filter(s -> s.name().startsWith("Load")).findFirst().orElseThrow();
         assertThat(load.passed()).as("load scenario with an idle subtask").isFalse();
-        Scenario throughput = report.scenarios().stream().filter(s -> s.name().equals("Throughput")).findFirst()
+        Scenario throughput = report.scenarios().stream().filter(s -> s.name().startsWith("Throughput")).findFirst()
                 .orElseThrow();
         assertThat(throughput.then()).as("throughput checks").allSatisfy(c -> assertThat(c.passed()).isNull());
     }
