@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.chaos.clock.RecoveryClock;
+import io.streamstress.chaos.inject.ChaosTap;
 import io.streamstress.redis.verify.PartitionCheck;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.FaultRecord;
@@ -63,7 +64,8 @@ final class JsonReport {
         recording.processedPerSubtask().forEach((subtask, count) -> perSubtask.put(String.valueOf(subtask), count));
         LatencySummary latency = recording.processingLatency();
         root.putObject("latency").putObject("processing")
-                .put("description", "produce timestamp to the record reaching the sink, replays included")
+                .put("description", "produce timestamp to the record reaching the sink, replays included, "
+                        + "one record in " + (ChaosTap.LATENCY_SAMPLE_MASK + 1) + " sampled")
                 .put("unit", "ms").put("count", latency.count()).put("p50", latency.p50()).put("p90", latency.p90())
                 .put("p99", latency.p99()).put("p999", latency.p999()).put("max", latency.max());
         root.set("verification", verification(outcome.verification()));

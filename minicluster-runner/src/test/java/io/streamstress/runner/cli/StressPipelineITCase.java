@@ -63,8 +63,8 @@ class StressPipelineITCase {
         assertThat(report.at("/faults/0/t2Ms").isNumber()).as("T2 recorded").isTrue();
         assertThat(report.at("/loadDistribution/recordsPerSubtask").size()).as("subtasks").isEqualTo(8);
         assertThat(report.at("/timeline").size()).as("seconds in the timeline").isPositive();
-        assertThat(report.at("/latency/processing/count").asLong()).as("latencies recorded (replays included)")
-                .isGreaterThanOrEqualTo(200_000);
+        assertThat(report.at("/latency/processing/count").asLong()).as("latencies sampled (1 in 16, replays included)")
+                .isGreaterThanOrEqualTo(200_000 / 16 - 8);
         assertThat(report.at("/latency/processing/p99").asDouble()).as("p99 ≥ p50")
                 .isGreaterThanOrEqualTo(report.at("/latency/processing/p50").asDouble());
         assertThat(report.at("/verdict").asText()).isEqualTo("PASS");
