@@ -157,6 +157,14 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--resumed-fault", hidden = true, description = "Set by the process-kill supervisor.")
     String resumedFault;
 
+    @Option(names = "--expect-throughput", paramLabel = "MSG/S",
+            description = "Judge the throughput scenario: the run must reach this many messages per second.")
+    Long expectThroughput;
+
+    @Option(names = "--expect-recovery", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Judge the recovery scenarios: no fault may take longer to recover from, e.g. 2s.")
+    Duration expectRecovery;
+
     @Option(names = "--report-dir", defaultValue = DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Where stress-report.md and stress-report.json are written (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -302,7 +310,8 @@ public final class StressCommand implements Callable<Integer> {
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
-                groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout));
+                groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
+                Optional.ofNullable(expectRecovery)));
     }
 
     /** Turns a leaf module's validation error into a usage error naming {@code option} (if its message does not). */

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  * @param keep keep the run directory afterwards
  * @param maxTime the whole run's time limit
  * @param connectTimeout how long to wait for an external server to answer
+ * @param expectThroughput messages per second the run must reach (judged in the report), if given
+ * @param expectRecovery the longest recovery any fault may take (judged in the report), if given
  */
 public record StressConfig(
         long messages,
@@ -60,7 +62,9 @@ public record StressConfig(
         Optional<Path> runDir,
         boolean keep,
         Duration maxTime,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        Optional<Long> expectThroughput,
+        Optional<Duration> expectRecovery) {
 
     public static final long DEFAULT_MESSAGES = 10_000_000L;
     public static final int DEFAULT_PARTITIONS = 20;
@@ -100,6 +104,8 @@ public record StressConfig(
         require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "--connect-timeout must be positive");
         require(!groupId.isBlank(), "--group-id must not be blank");
         require(!stall.isNegative() && !stall.isZero(), "--stall must be positive");
+        require(expectThroughput.map(t -> t > 0).orElse(true), "--expect-throughput must be positive");
+        require(expectRecovery.map(r -> !r.isNegative() && !r.isZero()).orElse(true), "--expect-recovery must be positive");
         for (FaultKind kind : chaos.kinds()) {
             require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"

@@ -24,9 +24,9 @@ public final class Scenarios {
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(exactlyOnce(given, when, outcome));
         for (RecoverySummary summary : RecoverySummary.of(outcome.faults())) {
-            scenarios.add(recovery(given, summary));
+            scenarios.add(recovery(given, summary, config));
         }
-        scenarios.add(throughput(given, when, outcome));
+        scenarios.add(throughput(given, when, outcome, config));
         scenarios.add(loadSpread(given, when, outcome));
         scenarios.add(checkpointing(given, when, outcome));
         return scenarios;
@@ -57,21 +57,34 @@ public final class Scenarios {
         return new Scenario("Every message is counted exactly once", given, when, then);
     }
 
-    private static Scenario recovery(String given, RecoverySummary summary) {
+    private static Scenario recovery(String given, RecoverySummary summary, StressConfig config) {
         List<Check> then = new ArrayList<>();
         then.add(Check.reported("faults recovered from before the run ended",
                 summary.recoveredMillis().size() + " of " + summary.injected()));
         then.add(Check.reported("recovery time p50 (s)", seconds(summary.p50().orElse(-1))));
-        then.add(Check.reported("recovery time max (s)", seconds(summary.max().orElse(-1))));
+        if (config.expectRecovery().isPresent()) {
+            long limit = config.expectRecovery().get().toMillis();
+            boolean allRecovered = summary.recoveredMillis().size() == summary.injected();
+            then.add(Check.judged("recovery time max (s)", seconds(summary.max().orElse(-1)),
+                    "<= " + seconds(limit) + ", every fault recovered",
+                    allRecovered && summary.max().orElse(Long.MAX_VALUE) <= limit));
+        } else {
+            then.add(Check.reported("recovery time max (s)", seconds(summary.max().orElse(-1))));
+        }
         return new Scenario("Recovery from " + summary.kind(), given,
                 summary.injected() + " × " + summary.kind() + " is injected", then);
     }
 
-    private static Scenario throughput(String given, String when, RunOutcome outcome) {
+    private static Scenario throughput(String given, String when, RunOutcome outcome, StressConfig config) {
         var latency = outcome.recording().processingLatency();
+        String rate = String.format(Locale.ROOT, "%.0f", outcome.messagesPerSecond());
+        Check throughput = config.expectThroughput().isPresent()
+                ? Check.judged("messages per second, first send to everything committed", rate,
+                        ">= " + config.expectThroughput().get(),
+                        outcome.messagesPerSecond() >= config.expectThroughput().get())
+                : Check.reported("messages per second, first send to everything committed", rate);
         return new Scenario("Throughput and latency", given, when, List.of(
-                Check.reported("messages per second, first send to everything committed",
-                        String.format(Locale.ROOT, "%.0f", outcome.messagesPerSecond())),
+                throughput,
                 Check.reported("pipeline seconds", seconds(outcome.pipelineTime().toMillis())),
                 Check.reported("processing latency p50 / p99 / max (ms, produce → sink)", String.format(Locale.ROOT,
                         "%.1f / %.1f / %.1f", latency.p50(), latency.p99(), latency.max()))));

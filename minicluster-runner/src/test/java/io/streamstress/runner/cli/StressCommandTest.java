@@ -28,6 +28,8 @@ class StressCommandTest {
         "--chaos redis-stall@soon             | --chaos",
         "--chaos random:0                     | --chaos",
         "--stall 0s                           | --stall",
+        "--expect-throughput 0                | --expect-throughput",
+        "--expect-recovery soon               | --expect-recovery",
         "--resume /no/such/run                | --resume",
         "--chaos process-kill,process-kill    | --chaos",
         "--redis-uri redis://h:1 --chaos redis-stall | --redis-uri",

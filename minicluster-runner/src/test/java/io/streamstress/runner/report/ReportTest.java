@@ -21,10 +21,14 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
 
-    private static final StressConfig CONFIG = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
-            StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
-            Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
-            Duration.ofSeconds(5));
+    private static final StressConfig CONFIG = config(Optional.empty());
+
+    private static StressConfig config(Optional<Long> expectThroughput) {
+        return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
+                Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
+                Duration.ofSeconds(5), expectThroughput, Optional.empty());
+    }
 
     private static RunOutcome outcome(long duplicatedInPartition1, Map<Integer, Long> perSubtask) {
         PartitionCheck p0 = new PartitionCheck(0, 100, 100, 100, RangeTiling.of(List.<long[]>of(new long[] {0, 99}), 100));
@@ -64,6 +68,17 @@ class ReportTest {
                 .anySatisfy(c -> assertThat(c).isEqualTo(
                         new Check("no sequence number was committed twice", "7", "0", false)));
         assertThat(MarkdownReport.render(report)).contains("### FAIL: Every message is counted exactly once");
+    }
+
+    @Test
+    void anExpectedThroughputIsJudgedAgainstTheMeasuredRate() {
+        // Given 200 messages committed in a 2 s pipeline: 100 msg/s
+        Report reached = Report.of(config(Optional.of(100L)), outcome(0, Map.of(0, 100L, 1, 100L)));
+        Report missed = Report.of(config(Optional.of(101L)), outcome(0, Map.of(0, 100L, 1, 100L)));
+
+        assertThat(reached.passed()).as("100 msg/s against >= 100").isTrue();
+        assertThat(missed.passed()).as("100 msg/s against >= 101").isFalse();
+        assertThat(missed.failedChecks()).singleElement().asString().contains("measured 100, expected >= 101");
     }
 
     @Test
