@@ -3,9 +3,6 @@ package io.streamstress.chaos.target;
 /** Stops and starts TaskManagers of the cluster the job runs on. */
 public interface TaskManagerControl {
 
-    /** TaskManagers running now. */
-    int runningTaskManagers();
-
     /**
      * Stops one running TaskManager (gracefully: its tasks fail at once, no heartbeat time-out) and starts a
      * replacement, so the job can run at full parallelism again.

@@ -70,10 +70,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return settings;
     }
 
-    public boolean isRunning() {
-        return server != null;
-    }
-
     /** Stops the broker and waits for it; the data dir stays for a later {@link #start()}. */
     public synchronized void stop() {
         if (server == null) {

@@ -31,7 +31,6 @@ public final class LoadProducer {
     private final ProducerSettings settings;
     private final AtomicLongArray acked;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
-    private volatile long sent;
     private volatile boolean stopped;
 
     private final long[] alreadyWritten;
@@ -62,16 +61,6 @@ public final class LoadProducer {
         this.alreadyWritten = alreadyWritten.clone();
         this.acked = new AtomicLongArray(alreadyWritten);
         this.poisonAcked = new AtomicLongArray(alreadyWritten.length);
-        long sum = 0;
-        for (long n : alreadyWritten) {
-            sum += n;
-        }
-        this.sent = sum;
-    }
-
-    /** Messages handed to the client so far (progress display). */
-    public long sent() {
-        return sent;
     }
 
     /** Messages acknowledged so far (progress display). */
@@ -142,7 +131,6 @@ public final class LoadProducer {
                         failure.compareAndSet(null, e);
                     }
                 });
-                sent++;
             }
             producer.flush();
         } catch (org.apache.kafka.common.errors.InterruptException e) {

@@ -72,7 +72,7 @@ public record StressConfig(
     public static final int DEFAULT_TASK_MANAGERS = 20;
     public static final int DEFAULT_SLOTS_PER_TASK_MANAGER = 1;
     public static final String DEFAULT_GROUP_ID = "streamstress";
-    public static final long DEFAULT_CHAOS_SEED = 42L;
+    public static final long DEFAULT_CHAOS_SEED = FaultPlan.DEFAULT_SEED;
     /** More partitions than this would not fit sensible MiniClusters on a laptop. */
     public static final int MAX_PARTITIONS = 1_000;
 
@@ -130,14 +130,6 @@ public record StressConfig(
     /** Parallelism of the job: one subtask per partition. */
     public int parallelism() {
         return partitions;
-    }
-
-    public boolean embeddedKafka() {
-        return bootstrapServers.isEmpty();
-    }
-
-    public boolean embeddedRedis() {
-        return redisUri.isEmpty();
     }
 
     /** The fault kinds this run can inject: those needing an embedded server only when it is embedded. */

@@ -130,7 +130,7 @@ public final class MiniClusterHost implements AutoCloseable, TaskManagerControl 
      */
     public long taskRestarts(JobID job) {
         try {
-            AccessExecutionGraph graph = cluster.getExecutionGraph(job).get(30, TimeUnit.SECONDS);
+            AccessExecutionGraph graph = executionGraph(job);
             long restarts = 0;
             for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
                 restarts += vertex.getCurrentExecutionAttempt().getAttemptNumber();
@@ -151,11 +151,6 @@ public final class MiniClusterHost implements AutoCloseable, TaskManagerControl 
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no execution graph for " + job + ": " + rootMessage(e), e);
         }
-    }
-
-    @Override
-    public synchronized int runningTaskManagers() {
-        return running.size();
     }
 
     @Override

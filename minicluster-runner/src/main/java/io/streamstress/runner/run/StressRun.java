@@ -219,6 +219,8 @@ public final class StressRun {
                 : startProducing(producer);
         AtomicBoolean jobDone = new AtomicBoolean();
         try (CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
+                // A second reader for the clock's samples: its reads block while Redis is stalled, and the
+                // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
                 JobWatcher watcher = new JobWatcher(() -> flink.executionGraph(jobId), committedForClock).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
