@@ -24,9 +24,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LoadProducer {
 
-    private static final int PACING_STEP = 1_000;
     /** How often (in messages) the producer asks its {@link ProduceGate}. */
-    public static final int GATE_STEP = PACING_STEP;
+    public static final int GATE_STEP = 1_000;
 
     private final ProducerSettings settings;
     private final AtomicLongArray acked;
@@ -38,6 +37,15 @@ public final class LoadProducer {
     private final AtomicLongArray poisonAcked;
     private volatile PoisonListener poisonListener = (injection, atMillis) -> { };
     private volatile ProduceGate gate = ProduceGate.OPEN;
+    private volatile SendObserver sendObserver = (partition, sequence, producedAtMicros, intendedAtMicros) -> { };
+    private volatile int observeEvery = Integer.MAX_VALUE;
+    private volatile SendSchedule schedule;
+
+    /** Told about one message in {@code every} as it is handed to the client (for commit latency). */
+    @FunctionalInterface
+    public interface SendObserver {
+        void sent(int partition, long sequence, long producedAtMicros, long intendedAtMicros);
+    }
 
     /** Told when the broker acknowledged all records of a poison injection. */
     public interface PoisonListener {
@@ -92,6 +100,25 @@ public final class LoadProducer {
         return this;
     }
 
+    /** Tells {@code observer} about every {@code every}-th message sent (before {@link #run()}). */
+    public LoadProducer withSendObserver(int every, SendObserver observer) {
+        if (every < 1) {
+            throw new IllegalArgumentException("observe every n-th message needs n >= 1, was " + every);
+        }
+        this.observeEvery = every;
+        this.sendObserver = observer;
+        return this;
+    }
+
+    /**
+     * How far behind its schedule ({@code --rate}, traffic pattern) the producer was at its last pacing step,
+     * in ms; 0 when it keeps up or has no schedule.
+     */
+    public long behindScheduleMillis() {
+        SendSchedule current = schedule;
+        return current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.behindNanos());
+    }
+
     /** Makes {@link #run()} stop sending (it then throws {@link InterruptedException}); safe from any thread. */
     public void stop() {
         stopped = true;
@@ -101,28 +128,45 @@ public final class LoadProducer {
     public ProduceResult run() throws ProduceException, InterruptedException {
         PartitionPlan plan = settings.plan();
         long started = System.nanoTime();
+        long startedMicros = System.currentTimeMillis() * 1_000L;
+        SendSchedule pacing = new SendSchedule(settings.trafficPattern(), settings.ratePerSecond(), started);
+        schedule = pacing;
+        boolean paced = pacing.paced();
+        int step = pacing.step();
+        SendObserver observer = sendObserver;
+        int every = observeEvery;
         int nextPoison = 0;
-        long pacingOrigin = started;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
             for (long id = 0; id < plan.messages(); id++) {
                 while (nextPoison < poison.size() && poison.get(nextPoison).beforeMessageId() <= id) {
                     sendPoison(producer, poison.get(nextPoison++));
                 }
-                if (id % PACING_STEP == 0) {
+                if (id % GATE_STEP == 0) {
                     if (stopped) {
                         throw new InterruptedException("producer stopped after " + id + " messages");
                     }
                     throwIfFailed();
                     long held = System.nanoTime();
                     gate.awaitPassage(id);
-                    pacingOrigin += System.nanoTime() - held;
-                    pace(id, pacingOrigin);
+                    pacing.shift(System.nanoTime() - held);
                 }
+                if (paced && id % step == 0) {
+                    pace(pacing);
+                }
+                long dueNanos = paced ? pacing.dueAndAdvance() : 0;
                 int partition = plan.partitionOf(id);
-                if (plan.sequenceOf(id) < alreadyWritten[partition]) {
+                long sequence = plan.sequenceOf(id);
+                if (sequence < alreadyWritten[partition]) {
                     continue;
                 }
-                StressRecord record = new StressRecord(partition, plan.sequenceOf(id), id, nowMicros());
+                long producedAt = nowMicros();
+                long intendedAt = paced && pacing.limited()
+                        ? Math.min(producedAt, startedMicros + (dueNanos - started) / 1_000L)
+                        : producedAt;
+                if (id % every == 0) {
+                    observer.sent(partition, sequence, producedAt, intendedAt);
+                }
+                StressRecord record = new StressRecord(partition, sequence, id, producedAt, intendedAt);
                 byte[] value = StressRecordCodec.encode(record, settings.recordSize());
                 producer.send(new ProducerRecord<>(settings.topic(), partition, null, value), (metadata, e) -> {
                     if (e == null) {
@@ -171,13 +215,8 @@ public final class LoadProducer {
         }
     }
 
-    private void pace(long id, long startedNanos) throws InterruptedException {
-        long rate = settings.ratePerSecond();
-        if (rate == 0) {
-            return;
-        }
-        long dueNanos = startedNanos + TimeUnit.SECONDS.toNanos(id) / rate;
-        long wait = dueNanos - System.nanoTime();
+    private static void pace(SendSchedule pacing) throws InterruptedException {
+        long wait = pacing.stepWaitNanos(System.nanoTime());
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param lingerMs producer {@code linger.ms}
  * @param batchBytes producer {@code batch.size}
  * @param compression producer {@code compression.type}
+ * @param trafficPattern how the rate changes over time ({@link TrafficPattern#NONE}: {@code ratePerSecond} all along)
  */
 public record ProducerSettings(
         String bootstrapServers,
@@ -23,7 +24,8 @@ public record ProducerSettings(
         long ratePerSecond,
         int lingerMs,
         int batchBytes,
-        String compression) {
+        String compression,
+        TrafficPattern trafficPattern) {
 
     public static final int DEFAULT_RECORD_SIZE = 100;
     public static final int DEFAULT_LINGER_MS = 5;
@@ -35,6 +37,7 @@ public record ProducerSettings(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(trafficPattern, "trafficPattern");
         if (recordSize < StressRecordCodec.HEADER_BYTES) {
             throw new IllegalArgumentException("record size must be at least " + StressRecordCodec.HEADER_BYTES
                     + " bytes to carry sequence, id and timestamp, was " + recordSize);
@@ -45,19 +48,29 @@ public record ProducerSettings(
         if (lingerMs < 0 || batchBytes < 1) {
             throw new IllegalArgumentException("linger.ms must be >= 0 and batch.size >= 1");
         }
+        if (trafficPattern.needsBaseRate() && ratePerSecond == 0) {
+            throw new IllegalArgumentException("traffic windows given in % need a base rate: set the rate too");
+        }
     }
 
     /** Settings with the default record size, no rate limit and the default batching. */
     public static ProducerSettings of(String bootstrapServers, String topic, PartitionPlan plan) {
         return new ProducerSettings(bootstrapServers, topic, plan, DEFAULT_RECORD_SIZE, 0,
-                DEFAULT_LINGER_MS, DEFAULT_BATCH_BYTES, DEFAULT_COMPRESSION);
+                DEFAULT_LINGER_MS, DEFAULT_BATCH_BYTES, DEFAULT_COMPRESSION, TrafficPattern.NONE);
     }
 
     public ProducerSettings withRecordSize(int size) {
-        return new ProducerSettings(bootstrapServers, topic, plan, size, ratePerSecond, lingerMs, batchBytes, compression);
+        return new ProducerSettings(bootstrapServers, topic, plan, size, ratePerSecond, lingerMs, batchBytes, compression,
+                trafficPattern);
     }
 
     public ProducerSettings withRatePerSecond(long rate) {
-        return new ProducerSettings(bootstrapServers, topic, plan, recordSize, rate, lingerMs, batchBytes, compression);
+        return new ProducerSettings(bootstrapServers, topic, plan, recordSize, rate, lingerMs, batchBytes, compression,
+                trafficPattern);
+    }
+
+    public ProducerSettings withTrafficPattern(TrafficPattern pattern) {
+        return new ProducerSettings(bootstrapServers, topic, plan, recordSize, ratePerSecond, lingerMs, batchBytes,
+                compression, pattern);
     }
 }

@@ -13,7 +13,7 @@ public final class StressRecordCodec {
     public static final short MAGIC = 0x5353;
 
     /** Bytes taken by the magic number and the fields; a record cannot be smaller than this. */
-    public static final int HEADER_BYTES = Short.BYTES + Integer.BYTES + 3 * Long.BYTES;
+    public static final int HEADER_BYTES = Short.BYTES + Integer.BYTES + 4 * Long.BYTES;
 
     private StressRecordCodec() {}
 
@@ -29,7 +29,8 @@ public final class StressRecordCodec {
                 .putInt(record.partition())
                 .putLong(record.sequence())
                 .putLong(record.messageId())
-                .putLong(record.producedAtMicros());
+                .putLong(record.producedAtMicros())
+                .putLong(record.intendedAtMicros());
         return value;
     }
 
@@ -53,6 +54,7 @@ public final class StressRecordCodec {
         if (magic != MAGIC) {
             throw new MalformedRecordException(String.format("value starts with 0x%04x, not the record magic", magic));
         }
-        return new StressRecord(buffer.getInt(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+        return new StressRecord(buffer.getInt(), buffer.getLong(), buffer.getLong(), buffer.getLong(),
+                buffer.getLong());
     }
 }

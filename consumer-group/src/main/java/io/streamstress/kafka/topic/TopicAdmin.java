@@ -14,10 +14,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
-/** Creates the load topic and reads its end offsets, through one Kafka {@link Admin} client. */
+/** Creates the load topic, reads its end offsets and a group's lag, through one Kafka {@link Admin} client. */
 public final class TopicAdmin implements AutoCloseable {
 
     /** How long a call may take before the broker counts as unreachable. */
@@ -70,6 +71,24 @@ public final class TopicAdmin implements AutoCloseable {
             offsets[p] = result.get(order.get(p)).offset();
         }
         return offsets;
+    }
+
+    /**
+     * The consumer lag of {@code group} on {@code topic}, per partition: end offset minus the offset the group
+     * committed (the whole partition when it committed nothing yet). A Flink {@code KafkaSource} commits on
+     * checkpoint completion, so this is the work not yet covered by a completed checkpoint.
+     */
+    public long[] consumerLag(String group, String topic, int partitions)
+            throws KafkaUnavailableException, InterruptedException {
+        long[] end = endOffsets(topic, partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                call("read the offsets of group " + group, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        long[] lag = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            OffsetAndMetadata offset = committed.get(new TopicPartition(topic, p));
+            lag[p] = Math.max(0, end[p] - (offset == null ? 0 : offset.offset()));
+        }
+        return lag;
     }
 
     private <T> T call(String what, KafkaFuture<T> future)

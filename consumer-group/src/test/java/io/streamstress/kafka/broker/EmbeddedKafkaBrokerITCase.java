@@ -61,6 +61,54 @@ class EmbeddedKafkaBrokerITCase {
         }
     }
 
+    @Test
+    void pacedProducerStampsItsScheduleAndLagFollowsTheGroupsOffsets() throws Exception {
+        // Given an embedded broker, a 2-partition topic and a producer paced at 2,000 msg/s
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir))) {
+            broker.start();
+            PartitionPlan plan = new PartitionPlan(1_000, 2);
+            try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                admin.createTopic("paced", 2, (short) 1);
+            }
+            List<long[]> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            // When it produces, observing every 100th message
+            new LoadProducer(ProducerSettings.of(broker.bootstrapServers(), "paced", plan).withRatePerSecond(2_000))
+                    .withSendObserver(100, (partition, sequence, producedAt, intendedAt) ->
+                            observed.add(new long[] {partition, sequence, producedAt, intendedAt}))
+                    .run();
+
+            // Then every observed message was due 50 ms (100 messages at 2,000 msg/s) after the one before (less
+            // the few µs the producer spends asking its gate, which the schedule leaves out), none sent before due
+            assertThat(observed).as("observed messages").hasSize(10);
+            for (int i = 1; i < observed.size(); i++) {
+                assertThat(observed.get(i)[3] - observed.get(i - 1)[3]).as("schedule step %d in µs", i)
+                        .isCloseTo(50_000, org.assertj.core.api.Assertions.within(200L));
+            }
+            assertThat(observed).as("sent no earlier than due").allSatisfy(o -> assertThat(o[2]).isGreaterThanOrEqualTo(o[3]));
+
+            // When a group commits offsets 100 and 0 (nothing) on the two partitions
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(groupConsumer(broker.bootstrapServers()))) {
+                consumer.commitSync(java.util.Map.of(new TopicPartition("paced", 0),
+                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(100)));
+            }
+
+            // Then the lag is what is left behind each committed offset
+            try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                assertThat(admin.consumerLag("lag-group", "paced", 2)).as("lag per partition").containsExactly(400, 500);
+            }
+        }
+    }
+
+    private static Properties groupConsumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", "lag-group");
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
     private static List<StressRecord> firstRecords(String bootstrap, int partition, int n) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);

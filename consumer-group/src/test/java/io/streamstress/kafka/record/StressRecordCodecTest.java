@@ -9,7 +9,7 @@ class StressRecordCodecTest {
 
     @Test
     void roundTripsAtTheRequestedSize() {
-        StressRecord record = new StressRecord(19, 499_999, 9_999_999, 1_700_000_000_000_000L);
+        StressRecord record = new StressRecord(19, 499_999, 9_999_999, 1_700_000_000_000_000L, 1_699_999_999_999_000L);
 
         byte[] value = StressRecordCodec.encode(record, 100);
 
@@ -19,14 +19,14 @@ class StressRecordCodecTest {
 
     @Test
     void refusesASizeThatCannotCarryTheFields() {
-        assertThatThrownBy(() -> StressRecordCodec.encode(new StressRecord(0, 0, 0, 0), 10))
+        assertThatThrownBy(() -> StressRecordCodec.encode(new StressRecord(0, 0, 0, 0, 0), 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least " + StressRecordCodec.HEADER_BYTES);
     }
 
     @Test
     void recognisesForeignValues() {
-        assertThatThrownBy(() -> StressRecordCodec.decode("not a stress record at all, ok".getBytes()))
+        assertThatThrownBy(() -> StressRecordCodec.decode("not a stress record at all, not even close".getBytes()))
                 .as("wrong magic").isInstanceOf(MalformedRecordException.class).hasMessageContaining("magic");
         assertThatThrownBy(() -> StressRecordCodec.decode(new byte[3]))
                 .as("too short").isInstanceOf(MalformedRecordException.class).hasMessageContaining("shorter");

@@ -35,7 +35,7 @@ class StressRecordDeserializerTest {
 
     @Test
     void aLoadMessageComesBackAsItWasSent() {
-        StressRecord sent = new StressRecord(3, 17, 63, 1_000);
+        StressRecord sent = new StressRecord(3, 17, 63, 1_000, 900);
 
         assertThat(read(3, StressRecordCodec.encode(sent, 64))).as("decoded").containsExactly(sent);
     }
@@ -44,7 +44,7 @@ class StressRecordDeserializerTest {
     void malformedValuesBecomePoisonOfTheirPartitionInsteadOfFailingTheJob() {
         assertThat(read(2, StressRecordCodec.poisonValue(1))).as("foreign bytes")
                 .containsExactly(StressRecord.poison(2));
-        assertThat(read(1, StressRecordCodec.encode(new StressRecord(3, 0, 3, 0), 64))).as("wrong partition")
+        assertThat(read(1, StressRecordCodec.encode(new StressRecord(3, 0, 3, 0, 0), 64))).as("wrong partition")
                 .containsExactly(StressRecord.poison(1));
         assertThat(StressRecord.poison(2).isPoison()).isTrue();
     }
