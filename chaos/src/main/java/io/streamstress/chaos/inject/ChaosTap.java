@@ -11,7 +11,7 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * The job's observation and fault point, chained between source and sink. It passes records through,
- * counts them, notes the first record of every attempt ({@link JobProbe}), and throws when the
+ * counts them per subtask and TaskManager, samples their latency, notes the first record of every attempt ({@link JobProbe}), and throws when the
  * harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
  * completed in this attempt and at least {@code minRecordsPastBarrier} records passed the last checkpoint
  * barrier, so that recovery always has work past every checkpoint to replay.
@@ -31,9 +31,13 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     public static final int LATENCY_SAMPLE_MASK = 15;
 
     private final long minRecordsPastBarrier;
-    private final ProducedAt<T> producedAt;
+    /** Where the TaskManager's resource id stands among a metric group's variables. */
+    static final String TASK_MANAGER_ID_VARIABLE = "<tm_id>";
 
-    /** When a record was produced, in µs since the epoch (for the processing latency). */
+    private final ProducedAt<T> producedAt;
+    private final ProducedAt<T> intendedAt;
+
+    /** A record's produce timestamp, or the time it was due by the producer's schedule, in µs since the epoch. */
     @FunctionalInterface
     public interface ProducedAt<T> extends Serializable {
         long micros(T record);
@@ -44,16 +48,19 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private transient boolean firstRecordPending;
     private transient boolean checkpointCompleted;
     private transient long recordsSinceBarrier;
-    private transient LongAdder subtaskProcessed;
+    private transient LongAdder processed;
     private transient long sampleCounter;
 
     /**
      * @param minRecordsPastBarrier records past the last barrier before an armed failure fires
      * @param producedAt the record's produce timestamp, for the processing latency
+     * @param intendedAt when the producer's schedule wanted the record sent, for the latency without
+     *     coordinated omission
      */
-    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt) {
+    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt, ProducedAt<T> intendedAt) {
         this.minRecordsPastBarrier = minRecordsPastBarrier;
         this.producedAt = producedAt;
+        this.intendedAt = intendedAt;
     }
 
     @Override
@@ -61,17 +68,19 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
         firstRecordPending = true;
-        subtaskProcessed = JobProbe.subtaskCounter(subtask);
+        String taskManager = getRuntimeContext().getMetricGroup().getAllVariables()
+                .getOrDefault(TASK_MANAGER_ID_VARIABLE, "unknown");
+        processed = JobProbe.counter(subtask, taskManager);
     }
 
     @Override
     public T map(T value) {
-        JobProbe.processed();
-        subtaskProcessed.increment();
+        processed.increment();
         if ((++sampleCounter & LATENCY_SAMPLE_MASK) == 0) {
             long produced = producedAt.micros(value);
             if (produced > 0) {
-                JobProbe.latencyMicros(System.currentTimeMillis() * 1_000L - produced);
+                long now = System.currentTimeMillis() * 1_000L;
+                JobProbe.latencyMicros(now - produced, now - intendedAt.micros(value));
             }
         }
         recordsSinceBarrier++;

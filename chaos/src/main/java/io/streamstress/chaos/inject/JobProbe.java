@@ -22,28 +22,39 @@ public final class JobProbe {
     /** An attempt (restarted, or the first of a resumed job) processed its first record. */
     public record FirstRecord(int subtask, int attempt, long atMillis) {}
 
-    private static final LongAdder PROCESSED = new LongAdder();
     /** Processing latency in µs: produce timestamp → the record reaches the sink. */
     private static final Recorder LATENCY = new Recorder(3);
-    private static final Map<Integer, LongAdder> PER_SUBTASK = new ConcurrentHashMap<>();
+    /** The same from the producer's intended send time (its schedule), which a stalled producer cannot hide. */
+    private static final Recorder LATENCY_INTENDED = new Recorder(3);
+    /** Records processed per subtask and TaskManager: one counter per (subtask, TaskManager id). */
+    private static final Map<Placement, LongAdder> PER_PLACEMENT = new ConcurrentHashMap<>();
+
+    /** Where an attempt ran: its subtask and the id of the TaskManager that hosted it. */
+    record Placement(int subtask, String taskManager) {}
     private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
     private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
 
     private JobProbe() {}
 
-    static void processed() {
-        PROCESSED.increment();
-    }
-
-    /** The per-subtask counter a tap adds to (it keeps the reference: no map lookup per record). */
-    static LongAdder subtaskCounter(int subtask) {
-        return PER_SUBTASK.computeIfAbsent(subtask, s -> new LongAdder());
+    /**
+     * The counter a tap adds to for a subtask running on a TaskManager (it keeps the reference: no map lookup
+     * per record).
+     */
+    static LongAdder counter(int subtask, String taskManager) {
+        return PER_PLACEMENT.computeIfAbsent(new Placement(subtask, taskManager), p -> new LongAdder());
     }
 
     /** Records each subtask processed, replays included. */
     public static Map<Integer, Long> processedPerSubtask() {
         Map<Integer, Long> counts = new TreeMap<>();
-        PER_SUBTASK.forEach((subtask, adder) -> counts.put(subtask, adder.sum()));
+        PER_PLACEMENT.forEach((placement, adder) -> counts.merge(placement.subtask(), adder.sum(), Long::sum));
+        return counts;
+    }
+
+    /** Records each TaskManager processed (by its resource id), replays included. */
+    public static Map<String, Long> processedPerTaskManager() {
+        Map<String, Long> counts = new TreeMap<>();
+        PER_PLACEMENT.forEach((placement, adder) -> counts.merge(placement.taskManager(), adder.sum(), Long::sum));
         return counts;
     }
 
@@ -55,8 +66,9 @@ public final class JobProbe {
         FIRST_RECORDS.add(first);
     }
 
-    static void latencyMicros(long micros) {
-        LATENCY.recordValue(Math.max(0, micros));
+    static void latencyMicros(long fromProducedMicros, long fromIntendedMicros) {
+        LATENCY.recordValue(Math.max(0, fromProducedMicros));
+        LATENCY_INTENDED.recordValue(Math.max(0, fromIntendedMicros));
     }
 
     /** The processing latencies recorded since the last call (or reset), in µs. */
@@ -64,9 +76,18 @@ public final class JobProbe {
         return LATENCY.getIntervalHistogram();
     }
 
+    /** The processing latencies from the intended send time recorded since the last call (or reset), in µs. */
+    public static Histogram intendedLatencySinceLastCall() {
+        return LATENCY_INTENDED.getIntervalHistogram();
+    }
+
     /** Records that passed the taps so far, replays included. */
     public static long processedCount() {
-        return PROCESSED.sum();
+        long sum = 0;
+        for (LongAdder adder : PER_PLACEMENT.values()) {
+            sum += adder.sum();
+        }
+        return sum;
     }
 
     public static List<Thrown> thrown() {
@@ -79,9 +100,9 @@ public final class JobProbe {
 
     /** Forgets everything (a new run in the same JVM). */
     public static void reset() {
-        PROCESSED.reset();
         LATENCY.reset();
-        PER_SUBTASK.clear();
+        LATENCY_INTENDED.reset();
+        PER_PLACEMENT.clear();
         THROWN.clear();
         FIRST_RECORDS.clear();
         TaskFailureSwitch.reset();

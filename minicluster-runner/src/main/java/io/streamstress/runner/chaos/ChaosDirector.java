@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -43,6 +45,7 @@ public final class ChaosDirector implements AutoCloseable {
     /** The plan index of the fault being injected now, -1 when none. */
     private volatile int injecting = -1;
     private final List<FaultRecord> records = new ArrayList<>();
+    private final Map<String, Long> lastRecoveryMillis = new TreeMap<>();
     private final Thread thread;
 
     /**
@@ -136,6 +139,24 @@ public final class ChaosDirector implements AutoCloseable {
             clock = RecoveryClock.measure(fault.kind(), t0, ended, watcher.observations(t0, Long.MAX_VALUE));
         }
         console.line("    %s", ClockFormat.line(clock));
+        clock.recoveryMillis().ifPresent(ms -> recovered(fault.kind(), ms));
+    }
+
+    private synchronized void recovered(FaultKind kind, long millis) {
+        lastRecoveryMillis.put(kind.toString(), millis);
+    }
+
+    /** Faults injected so far, by kind. */
+    public synchronized Map<String, Long> injectedByKind() {
+        Map<String, Long> byKind = new TreeMap<>();
+        records.stream().filter(FaultRecord::injected)
+                .forEach(r -> byKind.merge(r.planned().kind().toString(), 1L, Long::sum));
+        return byKind;
+    }
+
+    /** The recovery time of the latest recovered fault of each kind, in ms. */
+    public synchronized Map<String, Long> lastRecoveryMillisByKind() {
+        return new TreeMap<>(lastRecoveryMillis);
     }
 
     private boolean isDue(FaultTrigger trigger) {

@@ -103,6 +103,12 @@ public final class JobWatcher implements AutoCloseable {
         return List.copyOf(committedSamples);
     }
 
+    /** The newest committed count sampled (0 before the first sample). */
+    public long lastCommitted() {
+        int size = committedSamples.size();
+        return size == 0 ? 0 : committedSamples.get(size - 1)[1];
+    }
+
     public CheckpointObserver checkpoints() {
         return checkpoints;
     }

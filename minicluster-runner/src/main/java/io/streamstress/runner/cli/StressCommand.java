@@ -3,6 +3,7 @@ package io.streamstress.runner.cli;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
@@ -83,6 +84,12 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "0", paramLabel = "MSG/S",
             description = "Producer rate cap in messages per second, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     long rate;
+
+    @Option(names = "--traffic-pattern", defaultValue = "none", paramLabel = "START-END:RATE[,…]",
+            description = "Shape the offered load over time, e.g. 0s-30s:5000,30s-60s:300%,60s-90s:burst: a rate in "
+                    + "msg/s, a share of --rate, or burst (no limit); --rate applies outside the windows "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String trafficPattern;
 
     @Option(names = "--preload", defaultValue = "false",
             description = "Produce everything before the job starts, instead of while it runs (default: ${DEFAULT-VALUE}).")
@@ -168,6 +175,11 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--report-dir", defaultValue = DEFAULT_REPORT_DIR, paramLabel = "DIR",
             description = "Where stress-report.md and stress-report.json are written (default: ${DEFAULT-VALUE}).")
     Path reportDir;
+
+    @Option(names = "--metrics-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Serve the harness's Prometheus metrics on 127.0.0.1:PORT and Flink's own on PORT+1 while "
+                    + "the run lasts; 0 = off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
 
     @Option(names = "--keep", defaultValue = "false",
             description = "Keep the run directory afterwards (default: ${DEFAULT-VALUE}).")
@@ -307,11 +319,12 @@ public final class StressCommand implements Callable<Integer> {
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
                 StressConfig.injectableKinds(bootstrapServers == null, redisUri == null)));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
+        TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
                 groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
-                Optional.ofNullable(expectRecovery)));
+                Optional.ofNullable(expectRecovery), pattern, metricsPort));
     }
 
     /** Turns a leaf module's validation error into a usage error naming {@code option} (if its message does not). */

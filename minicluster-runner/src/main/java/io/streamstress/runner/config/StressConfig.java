@@ -4,6 +4,7 @@ import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.ProducerSettings;
+import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.redis.client.RedisUris;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * @param connectTimeout how long to wait for an external server to answer
  * @param expectThroughput messages per second the run must reach (judged in the report), if given
  * @param expectRecovery the longest recovery any fault may take (judged in the report), if given
+ * @param trafficPattern how the offered load changes over time ({@link TrafficPattern#NONE}: {@code ratePerSecond})
+ * @param metricsPort the harness's Prometheus endpoint on this loopback port, Flink's on the next one; 0 = off
  */
 public record StressConfig(
         long messages,
@@ -64,7 +67,9 @@ public record StressConfig(
         Duration maxTime,
         Duration connectTimeout,
         Optional<Long> expectThroughput,
-        Optional<Duration> expectRecovery) {
+        Optional<Duration> expectRecovery,
+        TrafficPattern trafficPattern,
+        int metricsPort) {
 
     public static final long DEFAULT_MESSAGES = 10_000_000L;
     public static final int DEFAULT_PARTITIONS = 20;
@@ -106,6 +111,15 @@ public record StressConfig(
         require(!stall.isNegative() && !stall.isZero(), "--stall must be positive");
         require(expectThroughput.map(t -> t > 0).orElse(true), "--expect-throughput must be positive");
         require(expectRecovery.map(r -> !r.isNegative() && !r.isZero()).orElse(true), "--expect-recovery must be positive");
+        Objects.requireNonNull(trafficPattern, "trafficPattern");
+        require(!trafficPattern.needsBaseRate() || ratePerSecond > 0,
+                "--traffic-pattern gives a rate in %, which is a share of --rate: set --rate too");
+        require(trafficPattern.windows().stream().allMatch(w -> w.startMillis() < maxTime.toMillis()),
+                "--traffic-pattern has a window starting at or after --max-time (" + maxTime.toSeconds()
+                        + " s): it could never apply");
+        require(metricsPort >= 0 && metricsPort < 65535,
+                "--metrics-port must be 0 (off) or a port from 1 to 65534 (Flink's metrics use the next one), was "
+                        + metricsPort);
         for (FaultKind kind : chaos.kinds()) {
             require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"

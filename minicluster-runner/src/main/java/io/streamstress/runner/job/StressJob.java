@@ -41,7 +41,8 @@ public final class StressJob {
             StreamExecutionEnvironment env, Source<StressRecord, ?, ?> source, Sink<StressRecord> sink) {
         DataStream<StressRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka source")
                 .uid(SOURCE_UID);
-        records.map(new ChaosTap<StressRecord>(RECORDS_BEFORE_INJECTED_FAILURE, StressRecord::producedAtMicros))
+        records.map(new ChaosTap<StressRecord>(RECORDS_BEFORE_INJECTED_FAILURE, StressRecord::producedAtMicros,
+                        StressRecord::intendedAtMicros))
                 .name("chaos tap")
                 .uid(CHAOS_UID)
                 .returns(StressRecord.class)

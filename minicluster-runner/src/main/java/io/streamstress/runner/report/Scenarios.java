@@ -4,11 +4,14 @@ import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.RecoverySummary;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.observe.LatencySummary;
+import io.streamstress.runner.observe.Sample;
 import io.streamstress.runner.run.RunOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds the report's scenarios from what the run measured; no figure here is a constant. */
 public final class Scenarios {
@@ -27,7 +30,7 @@ public final class Scenarios {
             scenarios.add(recovery(given, summary, config));
         }
         scenarios.add(throughput(given, when, outcome, config));
-        scenarios.add(loadSpread(given, when, outcome));
+        scenarios.add(loadSpread(given, when, outcome, config));
         scenarios.add(checkpointing(given, when, outcome));
         return scenarios;
     }
@@ -86,19 +89,54 @@ public final class Scenarios {
         return new Scenario("Throughput and latency", given, when, List.of(
                 throughput,
                 Check.reported("pipeline seconds", seconds(outcome.pipelineTime().toMillis())),
-                Check.reported("processing latency p50 / p99 / max (ms, produce → sink)", String.format(Locale.ROOT,
-                        "%.1f / %.1f / %.1f", latency.p50(), latency.p99(), latency.max()))));
+                Check.reported("processing latency p50 / p99 / max (ms, produce → sink)", percentiles(latency)),
+                Check.reported("commit latency p50 / p99 / max (ms, produce → committed in Redis)",
+                        percentiles(outcome.recording().commitLatency())),
+                scheduled(outcome, "processing latency from the intended send time p50 / p99 / max (ms)",
+                        percentiles(outcome.recording().processingLatencyFromIntended())),
+                scheduled(outcome, "commit latency from the intended send time p50 / p99 / max (ms)",
+                        percentiles(outcome.recording().commitLatencyFromIntended())),
+                scheduled(outcome, "producer behind its schedule, at most (ms)", outcome.recording().seconds().stream()
+                        .mapToLong(Sample::behindScheduleMillis).max().orElse(0))));
     }
 
-    private static Scenario loadSpread(String given, String when, RunOutcome outcome) {
-        Collection<Long> counts = outcome.recording().processedPerSubtask().values();
-        long min = counts.stream().mapToLong(Long::longValue).min().orElse(0);
+    private static Check scheduled(RunOutcome outcome, String text, Object measured) {
+        return outcome.recording().scheduled()
+                ? Check.reported(text, measured)
+                : Check.reported(text, "- (no --rate or --traffic-pattern: no schedule)");
+    }
+
+    private static String percentiles(LatencySummary latency) {
+        return latency.count() == 0 ? "-" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f", latency.p50(), latency.p99(),
+                latency.max());
+    }
+
+    private static Scenario loadSpread(String given, String when, RunOutcome outcome, StressConfig config) {
+        Map<Integer, Long> perSubtask = outcome.recording().processedPerSubtask();
+        Map<String, Long> perTaskManager = outcome.recording().processedPerTaskManager();
+        long busyTaskManagers = perTaskManager.values().stream().filter(c -> c > 0).count();
+        // The fewest TaskManagers the job's subtasks fit in: Flink may pack slots, but never into fewer.
+        long needed = Math.min(config.taskManagers(),
+                (config.parallelism() + config.slotsPerTaskManager() - 1) / config.slotsPerTaskManager());
+        return new Scenario("Load is spread over the TaskManagers", given, when, List.of(
+                Check.judged("every subtask processed records", perSubtask.values().stream().filter(c -> c > 0).count(),
+                        "= " + config.parallelism() + " subtasks",
+                        perSubtask.size() == config.parallelism() && min(perSubtask.values()) > 0),
+                Check.judged("TaskManagers that processed records", busyTaskManagers,
+                        ">= " + needed + " (" + config.parallelism() + " subtasks in " + config.slotsPerTaskManager()
+                                + "-slot TaskManagers)", busyTaskManagers >= needed),
+                Check.reported("max / min records per TaskManager", ratio(perTaskManager.values())),
+                Check.reported("max / min records per subtask", ratio(perSubtask.values()))));
+    }
+
+    private static long min(Collection<Long> counts) {
+        return counts.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static String ratio(Collection<Long> counts) {
+        long min = min(counts);
         long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
-        return new Scenario("Load is spread over the subtasks", given, when, List.of(
-                Check.judged("every subtask processed records", counts.stream().filter(c -> c > 0).count(),
-                        "= " + outcome.recording().processedPerSubtask().size() + " subtasks", min > 0),
-                Check.reported("max / min records per subtask",
-                        min > 0 ? String.format(Locale.ROOT, "%.2f", max / (double) min) : "-")));
+        return min > 0 ? String.format(Locale.ROOT, "%.2f", max / (double) min) : "-";
     }
 
     private static Scenario checkpointing(String given, String when, RunOutcome outcome) {

@@ -1,17 +1,30 @@
 package io.streamstress.runner.report;
 
+import io.streamstress.runner.observe.Sample;
+import io.streamstress.runner.run.Recording;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-second series from the raw samples: records processed and committed at each second of the pipeline. */
+/**
+ * Per-second series from the raw samples: records produced, processed and committed at each second of the
+ * pipeline, their per-second deltas, and the lag, schedule and checkpoint figures sampled at that second.
+ */
 final class Timeline {
 
-    /** One second of the pipeline. */
-    record Second(long second, long processed, long committed, long processedPerSecond, long committedPerSecond) {}
+    /**
+     * One second of the pipeline; {@code lag} is -1 where it could not be read.
+     */
+    record Second(long second, long produced, long processed, long committed, long processedPerSecond,
+            long committedPerSecond, long lag, long behindScheduleMs, long checkpointsCompleted,
+            long lastCheckpointId, long checkpointsFailed, long faultsInjected) {}
 
     private Timeline() {}
 
-    static List<Second> of(long startMillis, List<long[]> processed, List<long[]> committed) {
+    static List<Second> of(Recording recording) {
+        long startMillis = recording.pipelineStartMillis();
+        List<long[]> processed = recording.processed();
+        List<long[]> committed = recording.committed();
+        List<Sample> samples = recording.seconds();
         long end = Math.max(last(processed), last(committed));
         List<Second> seconds = new ArrayList<>();
         long previousProcessed = 0;
@@ -20,7 +33,12 @@ final class Timeline {
             long at = startMillis + s * 1000;
             long p = countAt(processed, at);
             long c = countAt(committed, at);
-            seconds.add(new Second(s, p, c, s == 0 ? 0 : p - previousProcessed, s == 0 ? 0 : c - previousCommitted));
+            Sample sample = sampleAt(samples, at);
+            seconds.add(new Second(s, sample == null ? 0 : sample.produced(), p, c,
+                    s == 0 ? 0 : p - previousProcessed, s == 0 ? 0 : c - previousCommitted,
+                    sample == null ? -1 : sample.lag(), sample == null ? 0 : sample.behindScheduleMillis(),
+                    sample == null ? 0 : sample.checkpointsCompleted(), sample == null ? 0 : sample.lastCheckpointId(),
+                    sample == null ? 0 : sample.checkpointsFailed(), sample == null ? 0 : sample.faultsInjected()));
             previousProcessed = p;
             previousCommitted = c;
         }
@@ -41,5 +59,17 @@ final class Timeline {
             count = sample[1];
         }
         return count;
+    }
+
+    /** The newest per-second sample at or before {@code time}, or the first one when none is that early. */
+    private static Sample sampleAt(List<Sample> samples, long time) {
+        Sample found = samples.isEmpty() ? null : samples.get(0);
+        for (Sample sample : samples) {
+            if (sample.atMillis() > time) {
+                break;
+            }
+            found = sample;
+        }
+        return found;
     }
 }

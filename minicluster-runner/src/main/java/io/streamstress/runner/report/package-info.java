@@ -1,2 +1,2 @@
-/** The stress report: Given/When/Then scenarios whose every figure was measured, as JSON and Markdown. */
+/** The stress report: Given/When/Then scenarios whose every figure was measured, as JSON, Markdown and a self-contained HTML page with charts. */
 package io.streamstress.runner.report;

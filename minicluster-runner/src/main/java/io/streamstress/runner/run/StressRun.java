@@ -33,6 +33,13 @@ import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.job.StressJob;
 import io.streamstress.runner.job.StressRecordPosition;
+import io.streamstress.runner.observe.CommitLatencyTracker;
+import io.streamstress.runner.observe.LagProbe;
+import io.streamstress.runner.observe.LatencySummary;
+import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
+import io.streamstress.runner.observe.MetricsEndpoint;
+import io.streamstress.runner.observe.SecondSampler;
+import io.streamstress.runner.observe.VerifiedCounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -74,6 +82,8 @@ public final class StressRun {
     private final Optional<RunSettings> resumed;
     private final Optional<ResumedFault> resumedFault;
     private final long started = System.nanoTime();
+    private final RunStatus status = new RunStatus();
+    private final VerifiedCounts verified = new VerifiedCounts();
 
     /**
      * @param args the command line, kept in the run directory for a later {@code --resume}
@@ -92,7 +102,8 @@ public final class StressRun {
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
-        try (Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
+        try (Infrastructure infra = Infrastructure.start(config, dir, console, resumed);
+                MetricsEndpoint metrics = startMetricsEndpoint()) {
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
@@ -111,7 +122,7 @@ public final class StressRun {
                     config.taskManagers(), config.slotsPerTaskManager()));
             try (MiniClusterHost flink = MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
                     config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(),
-                    Configuration.fromMap(config.flinkConfig()))) {
+                    clusterConfiguration())) {
                 step.done("ready");
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
@@ -123,6 +134,31 @@ public final class StressRun {
                 return verify(infra, topic, plan, keys, pipeline);
             }
         }
+    }
+
+    /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
+    private MetricsEndpoint startMetricsEndpoint() throws HarnessException {
+        if (config.metricsPort() == 0) {
+            return null;
+        }
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);
+            console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, Flink's on "
+                    + "http://127.0.0.1:%d/metrics", endpoint.port(), config.metricsPort() + 1);
+            return endpoint;
+        } catch (IOException e) {
+            throw new HarnessException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + " (--metrics-port): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The MiniCluster's configuration: {@code -D} options, and Flink's Prometheus reporter when asked for. */
+    private Configuration clusterConfiguration() {
+        Configuration cluster = Configuration.fromMap(config.flinkConfig());
+        if (config.metricsPort() > 0) {
+            LoopbackPrometheusReporterFactory.configure(cluster, config.metricsPort() + 1);
+        }
+        return cluster;
     }
 
     private void writeSettings(Infrastructure infra) throws HarnessException {
@@ -194,13 +230,16 @@ public final class StressRun {
             throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
-                .withRatePerSecond(config.ratePerSecond());
+                .withRatePerSecond(config.ratePerSecond())
+                .withTrafficPattern(config.trafficPattern());
         Set<Integer> handledBefore = new HashSet<>();
         resumedFault.ifPresent(f -> IntStream.rangeClosed(0, f.index()).forEach(handledBefore::add));
         FaultGate gate = new FaultGate(config.chaos(), config.messages(), handledBefore);
+        CommitLatencyTracker commitLatency = new CommitLatencyTracker(infra.redisUri(), keys, config.partitions());
         LoadProducer producer = new LoadProducer(producerSettings, alreadyWritten)
                 .withPoison(poison.injections(), poison)
-                .withGate(gate);
+                .withGate(gate)
+                .withSendObserver(CommitLatencyTracker.sampleEvery(config.messages()), commitLatency);
         long deadline = started + config.maxTime().toNanos();
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
@@ -218,7 +257,9 @@ public final class StressRun {
                 ? CompletableFuture.completedFuture(preloaded)
                 : startProducing(producer);
         AtomicBoolean jobDone = new AtomicBoolean();
-        try (CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
+        try (CommitLatencyTracker tracker = commitLatency.start();
+                LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
+                CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
@@ -228,8 +269,8 @@ public final class StressRun {
                                 config.stall(), poison, jobDone::get),
                         watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault,
                         gate).start();
-                ProgressReporter progress = new ProgressReporter(
-                        console, config.messages(), producer::acked, committed, chaos::injectedCount).start()) {
+                SecondSampler sampler = attach(producer, watcher, lag, chaos);
+                ProgressDisplay progress = new ProgressDisplay(console, config.messages(), status).start()) {
             JobResult result = null;
             boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
@@ -268,12 +309,22 @@ public final class StressRun {
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
+            Histogram[] commitLatencies = tracker.finish();
             Recording recording = new Recording(pipelineStartMillis, watcher.processedSamples(),
-                    watcher.committedSamples(), watcher.checkpoints().completed(), watcher.checkpoints().failed(),
-                    JobProbe.processedPerSubtask(), LatencySummary.of(JobProbe.latencySinceLastCall()));
+                    watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
+                    watcher.checkpoints().failed(), JobProbe.processedPerSubtask(), JobProbe.processedPerTaskManager(),
+                    config.ratePerSecond() > 0 || !config.trafficPattern().isEmpty(),
+                    LatencySummary.of(JobProbe.latencySinceLastCall()),
+                    LatencySummary.of(JobProbe.intendedLatencySinceLastCall()),
+                    LatencySummary.of(commitLatencies[0]), LatencySummary.of(commitLatencies[1]));
             return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
                     poisonWritten, faults, recording);
         }
+    }
+
+    private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
+        status.attach(producer, watcher, lag, chaos);
+        return new SecondSampler(status).start();
     }
 
     private ProduceResult produce(LoadProducer producer) throws HarnessException, InterruptedException {
@@ -332,6 +383,7 @@ public final class StressRun {
         Verification verification = new CountVerifier(infra.redisUri(), keys)
                 .verify(plan.messages(), produced, poison, endOffsets);
         step.done(verification.passed() ? "consistent" : "problems found");
+        verified.set(verification.committed() - verification.duplicated(), verification.lost(), verification.duplicated());
         return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
                 Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),
                 pipeline.timedOut(), pipeline.jobFailure(), pipeline.recording());

@@ -34,6 +34,12 @@ class StressCommandTest {
         "--chaos process-kill,process-kill    | --chaos",
         "--redis-uri redis://h:1 --chaos redis-stall | --redis-uri",
         "--bootstrap-servers h:1 --chaos broker-restart | --bootstrap-servers",
+        "--traffic-pattern 0s-30s:5000,20s-40s:100 | --traffic-pattern",
+        "--traffic-pattern 30s-10s:100        | --traffic-pattern",
+        "--traffic-pattern 0s-10s:fast        | --traffic-pattern",
+        "--traffic-pattern 0s-10s:300%        | --traffic-pattern",
+        "--max-time 1m --traffic-pattern 2m-3m:100 | --traffic-pattern",
+        "--metrics-port 70000                 | --metrics-port",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When
@@ -60,6 +66,7 @@ class StressCommandTest {
                 .contains("--task-managers=N", "--slots-per-task-manager=N", "--checkpoint-interval", "default: 1s")
                 .contains("--state-backend", "default: hashmap", "--delivery", "default: exactly-once")
                 .contains("--chaos", "--chaos-seed", "--bootstrap-servers", "--redis-uri", "--max-time", "--run-dir", "--keep")
+                .contains("--traffic-pattern", "--metrics-port=PORT", "default: 0")
                 .contains("Exit codes:", "3 a verified invariant failed");
     }
 }

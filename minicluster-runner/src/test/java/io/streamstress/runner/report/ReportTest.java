@@ -2,21 +2,30 @@ package io.streamstress.runner.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.redis.verify.PartitionCheck;
 import io.streamstress.redis.verify.RangeTiling;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
-import io.streamstress.runner.run.LatencySummary;
+import io.streamstress.runner.observe.LatencySummary;
+import io.streamstress.runner.observe.Sample;
 import io.streamstress.runner.run.Recording;
 import io.streamstress.runner.run.RunOutcome;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -27,10 +36,15 @@ class ReportTest {
         return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
                 Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
-                Duration.ofSeconds(5), expectThroughput, Optional.empty());
+                Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0);
     }
 
     private static RunOutcome outcome(long duplicatedInPartition1, Map<Integer, Long> perSubtask) {
+        return outcome(duplicatedInPartition1, perSubtask, Map.of("tm-a", 100L, "tm-b", 100L));
+    }
+
+    private static RunOutcome outcome(long duplicatedInPartition1, Map<Integer, Long> perSubtask,
+            Map<String, Long> perTaskManager) {
         PartitionCheck p0 = new PartitionCheck(0, 100, 100, 100, RangeTiling.of(List.<long[]>of(new long[] {0, 99}), 100));
         List<long[]> ranges1 = duplicatedInPartition1 > 0
                 ? List.of(new long[] {0, 99}, new long[] {0, duplicatedInPartition1 - 1})
@@ -39,8 +53,11 @@ class ReportTest {
         Verification verification = new Verification(200, List.of(p0, p1), 200 + duplicatedInPartition1);
         Recording recording = new Recording(1_000, List.of(new long[] {1_000, 0}, new long[] {3_000, 200}),
                 List.of(new long[] {1_000, 0}, new long[] {3_000, 200}),
-                List.of(new CompletedCheckpoint(1, 1_500, 1_520, 20, 1_000)), 0, perSubtask,
-                new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0));
+                List.of(new Sample(1_000, 0, 0, 0, 50, 0, 0, 0, 0, 0), new Sample(2_000, 200, 120, 0, -1, 0, 1, 1, 0, 0)),
+                List.of(new CompletedCheckpoint(1, 1_500, 1_520, 20, 1_000)), 0, perSubtask, perTaskManager, false,
+                new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0), new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0),
+                new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0),
+                new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0));
         return new RunOutcome(verification, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 List.of(), 0, false, Optional.empty(), recording);
     }
@@ -51,10 +68,57 @@ class ReportTest {
 
         assertThat(report.passed()).as("verdict").isTrue();
         assertThat(report.scenarios()).extracting(Scenario::name).as("scenarios")
-                .contains("Every message is counted exactly once", "Throughput and latency", "Load is spread over the subtasks",
+                .contains("Every message is counted exactly once", "Throughput and latency", "Load is spread over the TaskManagers",
                         "Checkpoints complete");
         assertThat(JsonReport.toJson(report).at("/timeline/2/processed").asLong()).as("processed at second 2")
                 .isEqualTo(200);
+        assertThat(JsonReport.toJson(report).at("/timeline/1/produced").asLong()).as("produced at second 1")
+                .isEqualTo(200);
+        assertThat(JsonReport.toJson(report).at("/timeline/1/lag").isNull()).as("lag unknown at second 1").isTrue();
+        assertThat(JsonReport.toJson(report).at("/timeline/0/lag").asLong()).as("lag at second 0").isEqualTo(50);
+    }
+
+    @Test
+    void theJsonFollowsItsPublishedSchema() throws Exception {
+        // Given the schema shipped with the jar
+        JsonSchema schema;
+        try (InputStream in = JsonReport.class.getResourceAsStream("stress-report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+
+        // When a passing and a failing run are reported
+        Set<ValidationMessage> passing = schema.validate(JsonReport.toJson(Report.of(CONFIG, outcome(0, Map.of(0, 100L, 1, 100L)))));
+        Set<ValidationMessage> failing = schema.validate(JsonReport.toJson(Report.of(CONFIG, outcome(7, Map.of(0, 100L, 1, 107L)))));
+
+        // Then both validate, and the schema does reject a report that lost a key
+        assertThat(passing).as("schema violations, passing run").isEmpty();
+        assertThat(failing).as("schema violations, failing run").isEmpty();
+        var broken = JsonReport.toJson(Report.of(CONFIG, outcome(0, Map.of(0, 100L, 1, 100L))));
+        broken.remove("verification");
+        assertThat(schema.validate(broken)).as("violations without verification").isNotEmpty();
+    }
+
+    @Test
+    void theHtmlPageIsSelfContainedAndCarriesTheReportData() {
+        String html = HtmlReport.render(Report.of(CONFIG, outcome(7, Map.of(0, 100L, 1, 107L))));
+
+        assertThat(html.contains("Chart.js v4") && !html.contains("/*CHARTJS*/")).as("Chart.js inlined").isTrue();
+        assertThat(html.matches("(?s).*<script[^>]+src=.*") || html.matches("(?s).*<link[^>]+href=.*"))
+                .as("refers to an external script or stylesheet").isFalse();
+        assertThat(html.contains("\"verdict\":\"FAIL\"") && html.contains("\"duplicated\":7"))
+                .as("carries the data, with the verdict and the duplicate count").isTrue();
+        assertThat(html.split("<canvas id=", -1).length - 1).as("charts").isEqualTo(6);
+    }
+
+    @Test
+    void anIdleTaskManagerFailsTheLoadScenario() {
+        // Given 2 TaskManagers × 1 slot for 2 subtasks, where one TaskManager ran both (the other none)
+        Report report = Report.of(CONFIG, outcome(0, Map.of(0, 100L, 1, 100L), Map.of("tm-a", 200L)));
+
+        Scenario load = report.scenarios().stream().filter(s -> s.name().startsWith("Load")).findFirst().orElseThrow();
+        assertThat(load.passed()).as("load scenario").isFalse();
+        assertThat(load.then()).as("checks").anySatisfy(c -> assertThat(c).isEqualTo(new Check(
+                "TaskManagers that processed records", "1", ">= 2 (2 subtasks in 1-slot TaskManagers)", false)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.streamstress.runner.run;
+package io.streamstress.runner.observe;
 
 import org.HdrHistogram.Histogram;
 
@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
  */
 public record LatencySummary(long count, double p50, double p90, double p99, double p999, double max) {
 
-    static LatencySummary of(Histogram micros) {
+    public static LatencySummary of(Histogram micros) {
         return new LatencySummary(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)),
                 ms(micros.getValueAtPercentile(90)), ms(micros.getValueAtPercentile(99)),
                 ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
