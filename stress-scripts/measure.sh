@@ -9,7 +9,9 @@
 set -euo pipefail
 
 runs=3
-jar="$(cd "$(dirname "$0")/.." && pwd)/minicluster-runner/target/stress.jar"
+# shellcheck source=stress-scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+jar="$STRESS_JAR"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +54,28 @@ public final class TopicAdmin implements AutoCloseable {
             throws KafkaUnavailableException, InterruptedException {
         call("create topic " + topic,
                 admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
+    }
+
+    /**
+     * Creates {@code topic} unless it exists; true when it was created.
+     *
+     * @throws KafkaUnavailableException when the broker cannot be reached, or an existing topic has another
+     *     partition count than asked for
+     */
+    public boolean createTopicIfAbsent(String topic, int partitions, short replication)
+            throws KafkaUnavailableException, InterruptedException {
+        Set<String> names = call("list topics", admin.listTopics().names());
+        if (!names.contains(topic)) {
+            createTopic(topic, partitions, replication);
+            return true;
+        }
+        int existing = call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames())
+                .get(topic).partitions().size();
+        if (existing != partitions) {
+            throw new KafkaUnavailableException("topic " + topic + " has " + existing + " partitions, not " + partitions
+                    + ": give --partitions " + existing + " or another topic", null);
+        }
+        return false;
     }
 
     /** The end offset of each partition of {@code topic}, indexed by partition. */
