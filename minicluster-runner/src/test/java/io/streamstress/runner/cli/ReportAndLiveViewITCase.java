@@ -167,6 +167,23 @@ class ReportAndLiveViewITCase {
         assertThat(Files.size(screenshot)).as("screenshot bytes (%s)", screenshot).isGreaterThan(50_000);
     }
 
+    @Test
+    void produceMessagesLoadsAnExternalTopic() throws Exception {
+        // When the producer tool loads a new topic of the external broker
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = ProduceCommand.execute(new String[] {"--bootstrap-servers", broker.bootstrapServers(), "--topic",
+                "loaded", "--messages", "10003", "--partitions", "3", "--rate", "50000"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+
+        // Then it created the topic and every partition holds its share
+        assertThat(code).as("exit code; output:%n%s", out).isEqualTo(ExitCodes.PASS);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as("output")
+                .contains("Created topic loaded with 3 partitions", "Acknowledged 10,003 messages");
+        try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+            assertThat(admin.endOffsets("loaded", 3)).as("end offsets").containsExactly(3335, 3334, 3334);
+        }
+    }
+
     private static String chromium(Path chromium, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--hide-scrollbars", "--virtual-time-budget=5000"));
