@@ -3,20 +3,31 @@ package io.streamstress.runner.report;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.ClockFormat;
 import io.streamstress.runner.chaos.FaultRecord;
+import io.streamstress.runner.observe.LatencySummary;
+import io.streamstress.runner.run.Recording;
 import io.streamstress.runner.run.RunOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.TreeMap;
 
-/** {@code stress-report.md}: the verdict, the Given/When/Then scenarios, the faults and the verification. */
+/**
+ * {@code stress-report.md}: the verdict, the Given/When/Then scenarios, the faults, latency, load per
+ * TaskManager and the verification.
+ */
 final class MarkdownReport {
 
     private MarkdownReport() {}
 
     static void write(Report report, Path file) throws IOException {
         Files.writeString(file, render(report), StandardCharsets.UTF_8);
+    }
+
+    private static void latencyRow(StringBuilder md, String what, LatencySummary l) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", what, l.count(), l.p50(),
+                l.p90(), l.p99(), l.p999(), l.max()));
     }
 
     static String render(Report report) {
@@ -56,6 +67,19 @@ final class MarkdownReport {
             }
             md.append('\n');
         }
+        md.append("## Latency (ms)\n\n| measured | count | p50 | p90 | p99 | p99.9 | max |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        Recording recording = outcome.recording();
+        latencyRow(md, "processing (produce → sink)", recording.processingLatency());
+        latencyRow(md, "commit (produce → committed in Redis)", recording.commitLatency());
+        if (recording.scheduled()) {
+            latencyRow(md, "processing from the intended send time", recording.processingLatencyFromIntended());
+            latencyRow(md, "commit from the intended send time", recording.commitLatencyFromIntended());
+        }
+        md.append("\n## Records per TaskManager\n\n| TaskManager | records |\n| --- | --- |\n");
+        new TreeMap<>(recording.processedPerTaskManager()).forEach((tm, count) ->
+                md.append("| ").append(tm).append(" | ").append(count).append(" |\n"));
+        md.append('\n');
         Verification v = outcome.verification();
         md.append("## Verification\n\n| partition | produced | end offset | committed | lost | duplicated | poison |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
