@@ -4,12 +4,12 @@ import io.streamstress.chaos.clock.Observations;
 import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.checkpoints.CheckpointObserver;
 import io.streamstress.checkpoints.CompletedCheckpoint;
+import io.streamstress.runner.observe.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -46,16 +46,8 @@ public final class JobWatcher implements AutoCloseable {
     public JobWatcher(Supplier<AccessExecutionGraph> graph, LongSupplier committed) {
         this.graph = graph;
         this.committed = committed;
-        this.timer = daemonTimer("streamstress-job-watcher");
-        this.committedTimer = daemonTimer("streamstress-commit-watcher");
-    }
-
-    private static ScheduledExecutorService daemonTimer(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Daemons.timer("streamstress-job-watcher");
+        this.committedTimer = Daemons.timer("streamstress-commit-watcher");
     }
 
     public JobWatcher start() {

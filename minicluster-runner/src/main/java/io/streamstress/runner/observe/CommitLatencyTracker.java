@@ -83,12 +83,7 @@ public final class CommitLatencyTracker implements LoadProducer.SendObserver, Au
 
     /** Stops polling after a last poll; returns the latencies from the produce time and the intended time. */
     public Histogram[] finish() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Daemons.shutdown(timer);
         poll();
         return new Histogram[] {fromProduced.getIntervalHistogram(), fromIntended.getIntervalHistogram()};
     }

@@ -2,11 +2,11 @@ package io.streamstress.runner.run;
 
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.Terminal;
+import io.streamstress.runner.observe.Daemons;
 import io.streamstress.runner.observe.LiveStatus;
 import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -37,11 +37,7 @@ final class ProgressDisplay implements AutoCloseable {
         this.console = console;
         this.messages = messages;
         this.status = status;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "streamstress-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Daemons.timer("streamstress-progress");
     }
 
     ProgressDisplay start() {
@@ -50,7 +46,7 @@ final class ProgressDisplay implements AutoCloseable {
                     .setTaskName("committed")
                     .setInitialMax(messages)
                     .setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(console.stream()))
+                    .setConsumer(new ConsoleProgressBarConsumer(console.stream(), Terminal.columns() - 1))
                     .setUpdateIntervalMillis(BAR_PERIOD_MS)
                     .showSpeed(new DecimalFormat("#,##0"))
                     .setSpeedUnit(ChronoUnit.SECONDS)
@@ -66,7 +62,7 @@ final class ProgressDisplay implements AutoCloseable {
 
     private void updateBar() {
         bar.stepTo(Math.min(messages, status.committed()));
-        bar.setExtraMessage(String.format(Locale.ROOT, "produced %d%% faults %d lag %s", status.produced() * 100 / messages,
+        bar.setExtraMessage(String.format(Locale.ROOT, "| produced %d%% | faults %d | lag %s", status.produced() * 100 / messages,
                 faults(), lag()));
     }
 
@@ -92,12 +88,7 @@ final class ProgressDisplay implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Daemons.shutdown(timer);
         if (bar != null) {
             updateBar();
             bar.close();

@@ -29,9 +29,13 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration PORT_FREE_TIMEOUT = Duration.ofSeconds(20);
 
-    /** $0 = redis-server binary, $1 = config file. Prints Redis's pid, then waits for stdin to close. */
+    /**
+     * $0 = redis-server binary, $1 = config file. Prints Redis's pid, then waits for stdin to close. It ignores
+     * hangup and interrupt: a closed terminal or Ctrl-C reaches the whole process group, and Redis itself ignores
+     * SIGHUP, so a watchdog dying of it would leave Redis running; the JVM's pipe closing is what stops it.
+     */
     private static final String WATCHDOG =
-            "\"$0\" \"$1\" </dev/null >/dev/null 2>&1 & pid=$!; echo \"$pid\"; "
+            "trap '' HUP INT; \"$0\" \"$1\" </dev/null >/dev/null 2>&1 & pid=$!; echo \"$pid\"; "
                     + "cat >/dev/null; kill -TERM \"$pid\" 2>/dev/null; "
                     + "i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
                     + "kill -KILL \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null";

@@ -8,6 +8,7 @@ import io.streamstress.redis.client.RedisConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,32 +49,55 @@ class EmbeddedRedisServerITCase {
     @Test
     void redisDiesWithTheJvmThatStartedItEvenOnKillMinus9() throws Exception {
         // Given a child JVM that starts an embedded Redis and prints its pid
-        String classpath = System.getProperty("java.class.path");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, RedisChildMain.class.getName(), dir.toString())
-                .redirectErrorStream(true)
-                .start();
-        long redisPid;
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
-            String line;
-            do {
-                line = reader.readLine();
-            } while (line != null && !line.startsWith("REDIS_PID "));
-            assertThat(line).as("child reported a Redis pid").isNotNull();
-            redisPid = Long.parseLong(line.substring("REDIS_PID ".length()).trim());
-            assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false)).as("redis running").isTrue();
+        Process child = childJvm(List.of());
+        long redisPid = redisPidOf(child);
 
-            // When the JVM is killed with SIGKILL (no shutdown hooks run)
-            new ProcessBuilder("kill", "-9", Long.toString(child.pid())).start().waitFor();
-            child.waitFor();
-        }
+        // When the JVM is killed with SIGKILL (no shutdown hooks run)
+        new ProcessBuilder("kill", "-9", Long.toString(child.pid())).start().waitFor();
+        child.waitFor();
 
         // Then redis-server goes away on its own
+        assertGone(redisPid, "redis-server alive after its JVM was killed");
+    }
+
+    @Test
+    void aHangupOfTheWholeProcessGroupLeavesNoRedisBehind() throws Exception {
+        // Given a child JVM with its Redis, in a process group of their own (as a run in a terminal is)
+        Process child = childJvm(List.of("setsid"));
+        long redisPid = redisPidOf(child);
+
+        // When the terminal goes away: SIGHUP to every process of the group (Redis itself ignores SIGHUP)
+        new ProcessBuilder("kill", "-HUP", "--", "-" + child.pid()).start().waitFor();
+        child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        // Then redis-server goes away with its JVM
+        assertGone(redisPid, "redis-server alive after a hangup of its process group");
+    }
+
+    private Process childJvm(List<String> prefix) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RedisChildMain.class.getName(), dir.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static long redisPidOf(Process child) throws java.io.IOException {
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        String line;
+        do {
+            line = reader.readLine();
+        } while (line != null && !line.startsWith("REDIS_PID "));
+        assertThat(line).as("child reported a Redis pid").isNotNull();
+        long redisPid = Long.parseLong(line.substring("REDIS_PID ".length()).trim());
+        assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false)).as("redis running").isTrue();
+        return redisPid;
+    }
+
+    private static void assertGone(long pid, String description) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(ProcessHandle.of(redisPid).map(ProcessHandle::isAlive).orElse(false))
-                .as("redis-server alive after its JVM was killed").isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(description).isFalse();
     }
 }
