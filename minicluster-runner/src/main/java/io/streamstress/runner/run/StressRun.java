@@ -241,6 +241,7 @@ public final class StressRun {
                 .withGate(gate)
                 .withSendObserver(CommitLatencyTracker.sampleEvery(config.messages()), commitLatency);
         long deadline = started + config.maxTime().toNanos();
+        // The pipeline starts with the first record sent: before the job with --preload, else once it is submitted.
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
         ProduceResult preloaded = null;
@@ -253,6 +254,10 @@ public final class StressRun {
         console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
                 jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
                 config.chaos().describe());
+        if (!config.preload()) {
+            pipelineStart = System.nanoTime();
+            pipelineStartMillis = System.currentTimeMillis();
+        }
         CompletableFuture<ProduceResult> production = preloaded != null
                 ? CompletableFuture.completedFuture(preloaded)
                 : startProducing(producer);
