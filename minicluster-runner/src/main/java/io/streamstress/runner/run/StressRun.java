@@ -41,6 +41,8 @@ import io.streamstress.runner.observe.MetricsEndpoint;
 import io.streamstress.runner.observe.SecondSampler;
 import io.streamstress.runner.observe.VerifiedCounts;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -140,6 +142,13 @@ public final class StressRun {
     private MetricsEndpoint startMetricsEndpoint() throws HarnessException {
         if (config.metricsPort() == 0) {
             return null;
+        }
+        int flinkPort = config.metricsPort() + 1;
+        try (ServerSocket probe = new ServerSocket(flinkPort, 1, InetAddress.getLoopbackAddress())) {
+            // Free: Flink's reporter takes it when the MiniCluster starts (it could only log a failure there).
+        } catch (IOException e) {
+            throw new HarnessException("cannot serve Flink's metrics on 127.0.0.1:" + flinkPort + " (--metrics-port + 1): "
+                    + e.getMessage(), e);
         }
         try {
             MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);

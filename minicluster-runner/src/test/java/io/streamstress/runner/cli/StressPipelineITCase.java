@@ -134,6 +134,21 @@ class StressPipelineITCase {
     }
 
     @Test
+    void aTakenMetricsPortIsOneLineAndExitCode1() throws Exception {
+        // Given a port something else listens on, for Flink's metrics (--metrics-port + 1)
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // When a run asks for the port below it
+            CommandResult result = CommandResult.run("--messages", "10", "--partitions", "1", "--task-managers", "1",
+                    "--metrics-port", String.valueOf(taken.getLocalPort() - 1));
+
+            // Then it stops before the job with one line naming the port
+            assertThat(result.exitCode()).as("exit code; stdout:%n%s", result.out()).isEqualTo(ExitCodes.HARNESS_ERROR);
+            assertThat(result.errLines()).as("stderr").singleElement().asString()
+                    .contains("127.0.0.1:" + taken.getLocalPort(), "--metrics-port + 1");
+        }
+    }
+
+    @Test
     void aWrongRedisPasswordIsOneLineAndExitCode1() throws Exception {
         try (EmbeddedRedisServer redis = new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "right"))) {
             redis.start();
