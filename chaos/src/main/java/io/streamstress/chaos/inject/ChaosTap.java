@@ -11,8 +11,8 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * The job's observation and fault point, chained between source and sink. It passes records through,
- * counts them per subtask and TaskManager, samples their latency, notes the first record of every attempt ({@link JobProbe}), and throws when the
- * harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
+ * counts them per subtask and TaskManager, samples their latency, notes the first record of every attempt
+ * ({@link JobProbe}), and throws when the harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
  * completed in this attempt and at least {@code minRecordsPastBarrier} records passed the last checkpoint
  * barrier, so that recovery always has work past every checkpoint to replay.
  *
@@ -30,10 +30,10 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
      */
     public static final int LATENCY_SAMPLE_MASK = 15;
 
-    private final long minRecordsPastBarrier;
     /** Where the TaskManager's resource id stands among a metric group's variables. */
     static final String TASK_MANAGER_ID_VARIABLE = "<tm_id>";
 
+    private final long minRecordsPastBarrier;
     private final ProducedAt<T> producedAt;
     private final ProducedAt<T> intendedAt;
 

@@ -28,11 +28,11 @@ public final class JobProbe {
     private static final Recorder LATENCY_INTENDED = new Recorder(3);
     /** Records processed per subtask and TaskManager: one counter per (subtask, TaskManager id). */
     private static final Map<Placement, LongAdder> PER_PLACEMENT = new ConcurrentHashMap<>();
-
-    /** Where an attempt ran: its subtask and the id of the TaskManager that hosted it. */
-    record Placement(int subtask, String taskManager) {}
     private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
     private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
+
+    /** Where an attempt ran: its subtask and the id of the TaskManager that hosted it. */
+    private record Placement(int subtask, String taskManager) {}
 
     private JobProbe() {}
 

@@ -69,6 +69,11 @@ public record ProducerSettings(
                 trafficPattern);
     }
 
+    /** Whether the producer follows a schedule ({@code ratePerSecond} or a window with a rate). */
+    public boolean scheduled() {
+        return trafficPattern.limitsRate(ratePerSecond);
+    }
+
     public ProducerSettings withTrafficPattern(TrafficPattern pattern) {
         return new ProducerSettings(bootstrapServers, topic, plan, recordSize, ratePerSecond, lingerMs, batchBytes,
                 compression, pattern);

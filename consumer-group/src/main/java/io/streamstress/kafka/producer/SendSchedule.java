@@ -29,7 +29,7 @@ final class SendSchedule {
 
     /** Whether messages are ever paced (a base rate or a window with a rate). */
     boolean paced() {
-        return baseRate > 0 || pattern.windows().stream().anyMatch(w -> !w.burst());
+        return pattern.limitsRate(baseRate);
     }
 
     /** Takes {@code nanos} the producer was held on purpose out of the schedule. */

@@ -116,6 +116,11 @@ public record TrafficPattern(List<Window> windows) {
         return windows.stream().anyMatch(Window::percent);
     }
 
+    /** Whether sending is ever limited with this pattern over {@code baseRate}: a base rate, or a window with a rate. */
+    public boolean limitsRate(long baseRate) {
+        return baseRate > 0 || windows.stream().anyMatch(w -> !w.burst());
+    }
+
     /** Where the last window ends, ms after the first send (0 without windows). */
     public long endMillis() {
         return windows.isEmpty() ? 0 : windows.get(windows.size() - 1).endMillis();

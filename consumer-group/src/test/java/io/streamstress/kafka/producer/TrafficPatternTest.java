@@ -23,6 +23,9 @@ class TrafficPatternTest {
         assertThat(pattern.needsBaseRate()).as("has a % window").isTrue();
         assertThat(TrafficPattern.parse("500ms-2m:10").ratePerSecondAt(119_999, 0)).as("ms and m units").isEqualTo(10);
         assertThat(TrafficPattern.parse("none").isEmpty()).as("none").isTrue();
+        assertThat(TrafficPattern.parse("0s-5s:burst").limitsRate(0)).as("bursts alone, no base rate: no schedule").isFalse();
+        assertThat(TrafficPattern.parse("0s-5s:burst").limitsRate(100)).as("bursts over a base rate").isTrue();
+        assertThat(TrafficPattern.parse("0s-5s:100").limitsRate(0)).as("a window with a rate").isTrue();
     }
 
     @Test

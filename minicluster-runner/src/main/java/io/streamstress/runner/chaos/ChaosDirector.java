@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -186,11 +185,6 @@ public final class ChaosDirector implements AutoCloseable {
         } catch (InterruptedException e) {
             return false;
         }
-    }
-
-    /** Faults injected so far. */
-    public synchronized long injectedCount() {
-        return records.stream().filter(FaultRecord::injected).count();
     }
 
     private synchronized void add(FaultRecord record) {

@@ -9,7 +9,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -81,11 +80,15 @@ public final class CommitLatencyTracker implements LoadProducer.SendObserver, Au
         }
     }
 
-    /** Stops polling after a last poll; returns the latencies from the produce time and the intended time. */
-    public Histogram[] finish() {
+    /** Commit latencies from the produce time and from the intended send time. */
+    public record Latencies(LatencySummary fromProduced, LatencySummary fromIntended) {}
+
+    /** Stops polling after a last poll; returns what was measured. */
+    public Latencies finish() {
         Daemons.shutdown(timer);
         poll();
-        return new Histogram[] {fromProduced.getIntervalHistogram(), fromIntended.getIntervalHistogram()};
+        return new Latencies(LatencySummary.of(fromProduced.getIntervalHistogram()),
+                LatencySummary.of(fromIntended.getIntervalHistogram()));
     }
 
     @Override

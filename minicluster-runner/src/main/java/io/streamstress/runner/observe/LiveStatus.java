@@ -36,6 +36,11 @@ public interface LiveStatus {
     /** Faults injected so far, by kind. */
     Map<String, Long> faultsInjected();
 
+    /** Faults injected so far, all kinds. */
+    default long faultsInjectedTotal() {
+        return faultsInjected().values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** The latest recovery time of each fault kind, in ms. */
     Map<String, Long> lastRecoveryMillis();
 }

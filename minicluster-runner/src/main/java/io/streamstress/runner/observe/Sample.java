@@ -30,6 +30,6 @@ public record Sample(
         return new Sample(atMillis, status.produced(), status.processed(), status.committed(),
                 status.lag().orElse(-1), status.behindScheduleMillis(), status.checkpointsCompleted(),
                 status.lastCheckpointId(), status.checkpointsFailed(),
-                status.faultsInjected().values().stream().mapToLong(Long::longValue).sum());
+                status.faultsInjectedTotal());
     }
 }

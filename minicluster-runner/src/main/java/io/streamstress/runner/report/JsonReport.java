@@ -17,6 +17,7 @@ import io.streamstress.runner.run.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.kafka.common.utils.AppInfoParser;
 
@@ -61,7 +62,8 @@ final class JsonReport {
         }
         ArrayNode checkpoints = root.putArray("checkpoints");
         for (CompletedCheckpoint checkpoint : recording.checkpoints()) {
-            checkpoints.addObject().put("id", checkpoint.id()).put("state", "COMPLETED").put("triggeredAt", checkpoint.triggeredAtMillis())
+            checkpoints.addObject().put("id", checkpoint.id()).put("state", "COMPLETED")
+                    .put("triggeredAt", checkpoint.triggeredAtMillis())
                     .put("completedAt", checkpoint.completedAtMillis()).put("durationMs", checkpoint.durationMillis())
                     .put("stateBytes", checkpoint.stateBytes());
         }
@@ -73,7 +75,7 @@ final class JsonReport {
         ObjectNode perSubtask = load.putObject("recordsPerSubtask");
         recording.processedPerSubtask().forEach((subtask, count) -> perSubtask.put(String.valueOf(subtask), count));
         ObjectNode perTaskManager = load.putObject("recordsPerTaskManager");
-        new java.util.TreeMap<>(recording.processedPerTaskManager()).forEach(perTaskManager::put);
+        new TreeMap<>(recording.processedPerTaskManager()).forEach(perTaskManager::put);
         ObjectNode latency = root.putObject("latency");
         latency.put("scheduled", recording.scheduled());
         latency(latency, "processing", recording.processingLatency(), "produce timestamp to the record reaching "
@@ -118,7 +120,8 @@ final class JsonReport {
         node.put("messages", config.messages()).put("partitions", config.partitions())
                 .put("recordSize", config.recordSize()).put("ratePerSecond", config.ratePerSecond())
                 .put("trafficPattern", config.trafficPattern().toString())
-                .put("metricsPort", config.metricsPort()).put("preload", config.preload()).put("taskManagers", config.taskManagers())
+                .put("metricsPort", config.metricsPort()).put("preload", config.preload())
+                .put("taskManagers", config.taskManagers())
                 .put("slotsPerTaskManager", config.slotsPerTaskManager())
                 .put("checkpointIntervalMs", config.checkpointInterval().toMillis())
                 .put("stateBackend", config.stateBackend().toString()).put("delivery", config.delivery().toString())

@@ -7,6 +7,7 @@ import io.streamstress.runner.observe.LiveStatus;
 import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -62,8 +63,8 @@ final class ProgressDisplay implements AutoCloseable {
 
     private void updateBar() {
         bar.stepTo(Math.min(messages, status.committed()));
-        bar.setExtraMessage(String.format(Locale.ROOT, "| produced %d%% | faults %d | lag %s", status.produced() * 100 / messages,
-                faults(), lag()));
+        bar.setExtraMessage(String.format(Locale.ROOT, "| produced %d%% | faults %d | lag %s",
+                status.produced() * 100 / messages, status.faultsInjectedTotal(), lag()));
     }
 
     private void printLine() {
@@ -75,15 +76,13 @@ final class ProgressDisplay implements AutoCloseable {
         String eta = rate > 0 ? String.format(Locale.ROOT, "%ds", (long) ((messages - done) / rate)) : "-";
         long sent = status.produced();
         console.line("  [%5.0fs] produced %,d/%,d (%d%%)  committed %,d  %,.0f msg/s  ETA %s  faults %d  lag %s",
-                (now - started) / 1e9, sent, messages, sent * 100 / messages, done, rate, eta, faults(), lag());
-    }
-
-    private long faults() {
-        return status.faultsInjected().values().stream().mapToLong(Long::longValue).sum();
+                (now - started) / 1e9, sent, messages, sent * 100 / messages, done, rate, eta,
+                status.faultsInjectedTotal(), lag());
     }
 
     private String lag() {
-        return status.lag().isPresent() ? String.format(Locale.ROOT, "%,d", status.lag().getAsLong()) : "-";
+        OptionalLong lag = status.lag();
+        return lag.isPresent() ? String.format(Locale.ROOT, "%,d", lag.getAsLong()) : "-";
     }
 
     @Override

@@ -13,27 +13,24 @@ import java.util.OptionalLong;
 
 /**
  * The {@link LiveStatus} of a run, read from the parts that measure it: the producer's acknowledgements, the
- * job's taps, the watcher's Redis samples and checkpoint record, the lag probe and the chaos director. Parts
- * are attached as the run starts them; until then their figures read zero (or unknown).
+ * job's taps, the watcher's Redis samples and checkpoint record, the lag probe and the chaos director. They
+ * are attached together when the pipeline starts; until then their figures read zero (or unknown).
  */
 final class RunStatus implements LiveStatus {
 
-    private volatile LoadProducer producer;
-    private volatile JobWatcher watcher;
-    private volatile LagProbe lagProbe;
-    private volatile ChaosDirector chaos;
+    /** The parts that measure the run, attached together once the pipeline starts. */
+    private record Parts(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {}
 
-    void attach(LoadProducer newProducer, JobWatcher newWatcher, LagProbe newLagProbe, ChaosDirector newChaos) {
-        this.producer = newProducer;
-        this.watcher = newWatcher;
-        this.lagProbe = newLagProbe;
-        this.chaos = newChaos;
+    private volatile Parts parts;
+
+    void attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
+        this.parts = new Parts(producer, watcher, lag, chaos);
     }
 
     @Override
     public long produced() {
-        LoadProducer current = producer;
-        return current == null ? 0 : current.acked();
+        Parts current = parts;
+        return current == null ? 0 : current.producer().acked();
     }
 
     @Override
@@ -43,53 +40,53 @@ final class RunStatus implements LiveStatus {
 
     @Override
     public long committed() {
-        JobWatcher current = watcher;
-        return current == null ? 0 : current.lastCommitted();
+        Parts current = parts;
+        return current == null ? 0 : current.watcher().lastCommitted();
     }
 
     @Override
     public OptionalLong lag() {
-        LagProbe current = lagProbe;
-        return current == null ? OptionalLong.empty() : current.lag();
+        Parts current = parts;
+        return current == null ? OptionalLong.empty() : current.lag().lag();
     }
 
     @Override
     public long behindScheduleMillis() {
-        LoadProducer current = producer;
-        return current == null ? 0 : current.behindScheduleMillis();
+        Parts current = parts;
+        return current == null ? 0 : current.producer().behindScheduleMillis();
     }
 
     @Override
     public long checkpointsCompleted() {
-        JobWatcher current = watcher;
-        return current == null ? 0 : current.checkpoints().completed().size();
+        Parts current = parts;
+        return current == null ? 0 : current.watcher().checkpoints().completed().size();
     }
 
     @Override
     public long lastCheckpointId() {
-        JobWatcher current = watcher;
+        Parts current = parts;
         if (current == null) {
             return 0;
         }
-        List<CompletedCheckpoint> completed = current.checkpoints().completed();
+        List<CompletedCheckpoint> completed = current.watcher().checkpoints().completed();
         return completed.isEmpty() ? 0 : completed.get(completed.size() - 1).id();
     }
 
     @Override
     public long checkpointsFailed() {
-        JobWatcher current = watcher;
-        return current == null ? 0 : current.checkpoints().failed();
+        Parts current = parts;
+        return current == null ? 0 : current.watcher().checkpoints().failed();
     }
 
     @Override
     public Map<String, Long> faultsInjected() {
-        ChaosDirector current = chaos;
-        return current == null ? Map.of() : current.injectedByKind();
+        Parts current = parts;
+        return current == null ? Map.of() : current.chaos().injectedByKind();
     }
 
     @Override
     public Map<String, Long> lastRecoveryMillis() {
-        ChaosDirector current = chaos;
-        return current == null ? Map.of() : current.lastRecoveryMillisByKind();
+        Parts current = parts;
+        return current == null ? Map.of() : current.chaos().lastRecoveryMillisByKind();
     }
 }

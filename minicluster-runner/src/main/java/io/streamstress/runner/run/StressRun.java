@@ -58,7 +58,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.HdrHistogram.Histogram;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -323,14 +322,14 @@ public final class StressRun {
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            Histogram[] commitLatencies = tracker.finish();
+            CommitLatencyTracker.Latencies commitLatencies = tracker.finish();
             Recording recording = new Recording(pipelineStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
                     watcher.checkpoints().failed(), JobProbe.processedPerSubtask(), JobProbe.processedPerTaskManager(),
-                    config.ratePerSecond() > 0 || !config.trafficPattern().isEmpty(),
+                    producerSettings.scheduled(),
                     LatencySummary.of(JobProbe.latencySinceLastCall()),
                     LatencySummary.of(JobProbe.intendedLatencySinceLastCall()),
-                    LatencySummary.of(commitLatencies[0]), LatencySummary.of(commitLatencies[1]));
+                    commitLatencies.fromProduced(), commitLatencies.fromIntended());
             return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
                     poisonWritten, faults, recording);
         }
