@@ -9,11 +9,9 @@ import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -76,18 +74,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new ProduceCommand(out));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("produce-messages: " + e.getMessage() + " (see --help)");
-            return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("produce-messages: " + e.getMessage());
-            return ExitCodes.HARNESS_ERROR;
-        });
-        return cli.execute(args);
+        return CommandLines.of(new ProduceCommand(out), "produce-messages", out, err, () -> false).execute(args);
     }
 
     @Override

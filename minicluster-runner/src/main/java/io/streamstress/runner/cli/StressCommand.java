@@ -20,7 +20,6 @@ import io.streamstress.runner.run.StressRun;
 import io.streamstress.runner.run.VerdictPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,21 +217,8 @@ public final class StressCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         StressCommand command = new StressCommand(out, err, args);
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = CommandLines.of(command, "stress.jar", out, err, () -> command.verbose);
         cli.setOverwrittenOptionsAllowed(true);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("stress.jar: " + e.getMessage() + " (see --help)");
-            return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("stress.jar: " + oneLine(e));
-            if (command.verbose) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return ExitCodes.HARNESS_ERROR;
-        });
         return cli.execute(args.toArray(String[]::new));
     }
 
@@ -358,14 +344,5 @@ public final class StressCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + ": "
                     + e.getMessage());
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.lines().findFirst().orElse(message);
     }
 }
