@@ -6,7 +6,6 @@ import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
-import io.streamstress.kafka.producer.ProduceException;
 import io.streamstress.kafka.producer.ProduceResult;
 import io.streamstress.kafka.producer.ProducerSettings;
 import io.streamstress.kafka.record.StressRecord;
@@ -50,12 +49,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
@@ -252,23 +245,21 @@ public final class StressRun {
         // The pipeline starts with the first record sent: before the job with --preload, else once it is submitted.
         long pipelineStart = System.nanoTime();
         long pipelineStartMillis = System.currentTimeMillis();
-        ProduceResult preloaded = null;
+        Production production = null;
         if (config.preload()) {
             Console.Step step = console.step(String.format("Preloading %,d messages", config.messages()));
-            preloaded = produce(producer);
-            step.done(String.format("%,.0f msg/s", preloaded.ratePerSecond()));
+            production = Production.preload(producer);
+            step.done(String.format("%,.0f msg/s", production.result().ratePerSecond()));
         }
         JobID jobId = flink.submit(job);
         console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
                 jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
                 config.chaos().describe());
-        if (!config.preload()) {
+        if (production == null) {
             pipelineStart = System.nanoTime();
             pipelineStartMillis = System.currentTimeMillis();
+            production = Production.inBackground(producer);
         }
-        CompletableFuture<ProduceResult> production = preloaded != null
-                ? CompletableFuture.completedFuture(preloaded)
-                : startProducing(producer);
         AtomicBoolean jobDone = new AtomicBoolean();
         try (CommitLatencyTracker tracker = commitLatency.start();
                 LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
@@ -287,13 +278,13 @@ public final class StressRun {
             JobResult result = null;
             boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
-                if (production.isCompletedExceptionally()) {
+                if (production.failed()) {
                     producer.stop();
                     flink.cancel(jobId);
-                    throw new HarnessException(producerFailure(production));
+                    throw new HarnessException(production.failure());
                 }
                 result = flink.awaitResult(jobId, POLL);
-                if (result == null && resumed.isPresent() && production.isDone()
+                if (result == null && resumed.isPresent() && production.done()
                         && committed.getAsLong() >= config.messages()) {
                     // A bounded KafkaSource restored from a checkpoint never signals its end (FLINK-31006):
                     // once every message is committed, stop the job ourselves.
@@ -313,10 +304,10 @@ public final class StressRun {
             }
             Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);
             List<FaultRecord> faults = chaos.finish();
-            ProduceResult produceResult = timedOut ? null : produced(production);
+            ProduceResult produceResult = timedOut ? null : production.result();
             long[] produced = timedOut ? new long[0] : produceResult.ackedPerPartition();
             long[] poisonWritten = timedOut ? poison.perPartition() : produceResult.poisonPerPartition();
-            Duration produceTime = timedOut ? pipelineTime : production.getNow(null).elapsed();
+            Duration produceTime = timedOut ? pipelineTime : produceResult.elapsed();
             Optional<String> failure = stoppedWhenComplete
                     ? Optional.empty()
                     : Optional.ofNullable(result)
@@ -338,47 +329,6 @@ public final class StressRun {
     private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
         status.attach(producer, watcher, lag, chaos);
         return new SecondSampler(status).start();
-    }
-
-    private ProduceResult produce(LoadProducer producer) throws HarnessException, InterruptedException {
-        try {
-            return producer.run();
-        } catch (ProduceException e) {
-            throw new HarnessException(e.getMessage(), e);
-        }
-    }
-
-    private static CompletableFuture<ProduceResult> startProducing(LoadProducer producer) {
-        CompletableFuture<ProduceResult> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(producer.run());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "streamstress-producer");
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    private static ProduceResult produced(CompletableFuture<ProduceResult> production)
-            throws HarnessException, InterruptedException {
-        try {
-            return production.get(2, TimeUnit.MINUTES);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new HarnessException(producerFailure(production), e);
-        }
-    }
-
-    private static String producerFailure(CompletableFuture<ProduceResult> production) {
-        try {
-            production.getNow(null);
-            return "the producer did not finish";
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return "producing failed: " + cause.getMessage();
-        }
     }
 
     private RunOutcome verify(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, Pipeline pipeline)

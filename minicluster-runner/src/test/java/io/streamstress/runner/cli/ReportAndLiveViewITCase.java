@@ -77,9 +77,18 @@ class ReportAndLiveViewITCase {
             });
             scrape(http, metricsPort + 1).filter(s -> s.contains("flink_taskmanager_job_task_operator_numRecordsIn"))
                     .ifPresent(s -> flinkScrape = s);
-            Thread.sleep(500);
+            awaitDone(run, Duration.ofMillis(500));
         }
         result = run.get(5, TimeUnit.MINUTES);
+    }
+
+    /** Waits until {@code run} is done, at most {@code atMost} (the pace of the scrapes). */
+    private static void awaitDone(CompletableFuture<CommandResult> run, Duration atMost) throws Exception {
+        try {
+            run.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            // Scrape again.
+        }
     }
 
     @AfterAll
