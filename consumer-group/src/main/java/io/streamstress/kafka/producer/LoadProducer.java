@@ -230,6 +230,15 @@ public final class LoadProducer {
     }
 
     private Properties producerProperties() {
+        return producerProperties(settings);
+    }
+
+    /**
+     * The producer configuration a load producer with {@code settings} uses: idempotent, {@code acks=all},
+     * batching and compression from the settings. Public so that a peer (Kafka's ProducerPerformance in the
+     * benchmark) can be given exactly the same.
+     */
+    public static Properties producerProperties(ProducerSettings settings) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "streamstress-load-producer");

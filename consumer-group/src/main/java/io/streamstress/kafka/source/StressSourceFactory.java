@@ -2,6 +2,7 @@ package io.streamstress.kafka.source;
 
 import io.streamstress.kafka.record.StressRecord;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.common.TopicPartition;
@@ -32,12 +33,22 @@ public final class StressSourceFactory {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setBounded(OffsetsInitializer.offsets(stoppingOffsets))
                 .setDeserializer(new StressRecordDeserializer())
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                // One JVM hosts many readers: their per-consumer JMX metric names would collide.
-                .setProperty("register.consumer.metrics", "false")
-                .setProperty("fetch.min.bytes", "65536")
-                .setProperty("fetch.max.wait.ms", "50")
-                .setProperty("max.poll.records", "5000")
+                .setProperties(consumerProperties())
                 .build();
+    }
+
+    /**
+     * The source's consumer settings beyond topic, group and offsets; public so that a peer job (the
+     * benchmark's bare Flink job) reads with exactly the same.
+     */
+    public static Properties consumerProperties() {
+        Properties props = new Properties();
+        props.setProperty("commit.offsets.on.checkpoint", "true");
+        // One JVM hosts many readers: their per-consumer JMX metric names would collide.
+        props.setProperty("register.consumer.metrics", "false");
+        props.setProperty("fetch.min.bytes", "65536");
+        props.setProperty("fetch.max.wait.ms", "50");
+        props.setProperty("max.poll.records", "5000");
+        return props;
     }
 }

@@ -2,6 +2,7 @@ package io.streamstress.kafka.topic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class TopicAdmin implements AutoCloseable {
             throws KafkaUnavailableException, InterruptedException {
         call("create topic " + topic,
                 admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
+    }
+
+    /** Deletes {@code topics} (their data goes once the broker's file-delete delay has passed). */
+    public void deleteTopics(Collection<String> topics) throws KafkaUnavailableException, InterruptedException {
+        call("delete topics " + topics, admin.deleteTopics(topics).all());
     }
 
     /**

@@ -23,7 +23,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * {@code stress-report.json}: top-level {@code config}, {@code environment}, {@code timeline},
- * {@code latency}, {@code checkpoints}, {@code faults}, {@code loadDistribution}, {@code verification}, {@code scenarios} and
+ * {@code latency}, {@code checkpoints}, {@code faults}, {@code loadDistribution}, {@code verification}, {@code scenarios}, {@code timing} and
  * {@code verdict}. Times are wall-clock ms, clocks are ms after T0.
  */
 final class JsonReport {
@@ -105,6 +105,9 @@ final class JsonReport {
             }
             node.put("passed", scenario.passed());
         }
+        root.putObject("timing").put("produceMs", outcome.produceTime().toMillis())
+                .put("jobMs", outcome.jobTime().toMillis()).put("pipelineMs", outcome.pipelineTime().toMillis())
+                .put("wallMs", outcome.wallTime().toMillis());
         root.put("verdict", report.passed() ? "PASS" : "FAIL");
         return root;
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param verification the independent count check
  * @param produceTime from the first send to the last acknowledgement
+ * @param jobTime from the job's submission until it finished with everything committed (with {@code --preload},
+ *     the consume phase alone)
  * @param pipelineTime from the first send until the job finished with everything committed
  * @param wallTime from the start of the command until verification
  * @param faults every planned fault, injected or not, with its recovery clocks
@@ -23,6 +25,7 @@ import java.util.Optional;
 public record RunOutcome(
         Verification verification,
         Duration produceTime,
+        Duration jobTime,
         Duration pipelineTime,
         Duration wallTime,
         List<FaultRecord> faults,
@@ -46,6 +49,12 @@ public record RunOutcome(
     /** Messages per second through the whole pipeline (produced, consumed and committed). */
     public double messagesPerSecond() {
         double seconds = pipelineTime.toNanos() / 1e9;
+        return seconds > 0 ? verification.committed() / seconds : 0;
+    }
+
+    /** Messages per second from the job's submission to its end (the consume phase alone with --preload). */
+    public double jobMessagesPerSecond() {
+        double seconds = jobTime.toNanos() / 1e9;
         return seconds > 0 ? verification.committed() / seconds : 0;
     }
 

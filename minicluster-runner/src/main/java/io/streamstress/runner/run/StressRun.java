@@ -222,7 +222,7 @@ public final class StressRun {
     }
 
     /** What happened while the pipeline ran. */
-    private record Pipeline(Duration produceTime, Duration pipelineTime, long restarts, boolean timedOut,
+    private record Pipeline(Duration produceTime, Duration jobTime, Duration pipelineTime, long restarts, boolean timedOut,
             Optional<String> jobFailure, long[] produced, long[] poison, List<FaultRecord> faults,
             Recording recording) {}
 
@@ -251,6 +251,7 @@ public final class StressRun {
             production = Production.preload(producer);
             step.done(String.format("%,.0f msg/s", production.result().ratePerSecond()));
         }
+        long jobStart = System.nanoTime();
         JobID jobId = flink.submit(job);
         console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
                 jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
@@ -302,7 +303,9 @@ public final class StressRun {
                 producer.stop();
                 flink.cancel(jobId);
             }
-            Duration pipelineTime = Duration.ofNanos(System.nanoTime() - pipelineStart);
+            long end = System.nanoTime();
+            Duration pipelineTime = Duration.ofNanos(end - pipelineStart);
+            Duration jobTime = Duration.ofNanos(end - jobStart);
             List<FaultRecord> faults = chaos.finish();
             ProduceResult produceResult = timedOut ? null : production.result();
             long[] produced = timedOut ? new long[0] : produceResult.ackedPerPartition();
@@ -321,7 +324,7 @@ public final class StressRun {
                     LatencySummary.of(JobProbe.latencySinceLastCall()),
                     LatencySummary.of(JobProbe.intendedLatencySinceLastCall()),
                     commitLatencies.fromProduced(), commitLatencies.fromIntended());
-            return new Pipeline(produceTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
+            return new Pipeline(produceTime, jobTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
                     poisonWritten, faults, recording);
         }
     }
@@ -347,7 +350,7 @@ public final class StressRun {
                 .verify(plan.messages(), produced, poison, endOffsets);
         step.done(verification.passed() ? "consistent" : "problems found");
         verified.set(verification.committed() - verification.duplicated(), verification.lost(), verification.duplicated());
-        return new RunOutcome(verification, pipeline.produceTime(), pipeline.pipelineTime(),
+        return new RunOutcome(verification, pipeline.produceTime(), pipeline.jobTime(), pipeline.pipelineTime(),
                 Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),
                 pipeline.timedOut(), pipeline.jobFailure(), pipeline.recording());
     }

@@ -46,6 +46,8 @@ public final class VerdictPrinter {
         console.line("  produce       %15.1f s", outcome.produceTime().toMillis() / 1000.0);
         console.line("  pipeline      %15.1f s  first send → everything committed, %,.0f msg/s",
                 outcome.pipelineTime().toMillis() / 1000.0, outcome.messagesPerSecond());
+        console.line("  job           %15.1f s  submitted → finished, %,.0f msg/s",
+                outcome.jobTime().toMillis() / 1000.0, outcome.jobMessagesPerSecond());
         console.line("  wall          %15.1f s  including start-up and verification", outcome.wallTime().toMillis() / 1000.0);
         for (String problem : outcome.problems()) {
             console.line("  FAIL: %s", problem);

@@ -55,7 +55,11 @@ class StressPipelineITCase {
         // And the JSON report holds the same verified figures, the fault with its clocks, and the verdict
         JsonNode report = new ObjectMapper().readTree(dir.resolve("stress-report.json").toFile());
         assertThat(report.fieldNames()).toIterable().as("top-level keys").contains("config", "environment",
-                "timeline", "checkpoints", "faults", "loadDistribution", "verification", "scenarios", "verdict");
+                "timeline", "checkpoints", "faults", "loadDistribution", "verification", "scenarios", "timing", "verdict");
+        assertThat(report.at("/timing/jobMs").asLong()).as("the job's time lies within the pipeline's")
+                .isPositive().isLessThanOrEqualTo(report.at("/timing/pipelineMs").asLong());
+        assertThat(report.at("/timing/pipelineMs").asLong()).as("the pipeline's time lies within the wall time")
+                .isLessThanOrEqualTo(report.at("/timing/wallMs").asLong());
         assertThat(report.at("/verification/committed").asLong()).as("committed in JSON")
                 .isEqualTo(result.verdictFigure("committed"));
         assertThat(report.at("/verification/duplicated").asLong()).as("duplicated in JSON").isZero();

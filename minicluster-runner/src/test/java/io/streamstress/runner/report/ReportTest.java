@@ -58,7 +58,8 @@ class ReportTest {
                 new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0), new LatencySummary(200, 1.0, 2.0, 3.0, 4.0, 5.0),
                 new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0),
                 new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0));
-        return new RunOutcome(verification, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        return new RunOutcome(verification, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
                 List.of(), 0, false, Optional.empty(), recording);
     }
 

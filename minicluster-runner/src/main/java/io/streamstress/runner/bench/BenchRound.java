@@ -1,0 +1,156 @@
+package io.streamstress.runner.bench;
+
+import io.streamstress.kafka.topic.KafkaUnavailableException;
+import io.streamstress.kafka.topic.TopicAdmin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One round: every contestant once, in this order, each on fresh topics of the same broker:
+ * ProducerPerformance; our load producer alone (its topic is then the preloaded topic); ConsumerPerformance
+ * and the bare Flink job reading that topic; streamstress with {@code --preload} (its job's time is the
+ * consume phase alone); streamstress end to end. Yields every raw figure and the round's ratios.
+ */
+final class BenchRound {
+
+    private final BenchSettings settings;
+    private final Contestants contestants;
+    private final TopicAdmin admin;
+    private final ProcessRunner runner;
+    private final PrintStream out;
+
+    BenchRound(BenchSettings settings, Contestants contestants, TopicAdmin admin, ProcessRunner runner, PrintStream out) {
+        this.settings = settings;
+        this.contestants = contestants;
+        this.admin = admin;
+        this.runner = runner;
+        this.out = out;
+    }
+
+    /** Runs round {@code round} (from 1) and returns its figures, named as in {@code bench-result.json}. */
+    Map<String, Double> run(int round) throws IOException, InterruptedException, KafkaUnavailableException {
+        Map<String, Double> f = new LinkedHashMap<>();
+        String r = "r" + round;
+        Path dir = Files.createDirectories(settings.workDir().resolve("round-" + round));
+        List<String> topics = new ArrayList<>();
+
+        String perfTopic = topic("bench-producer-perf-" + r, topics);
+        ProcessRun pp = step("Kafka ProducerPerformance", "producer-perf", contestants.producerPerformance(perfTopic,
+                contestants.writeProducerConfig(dir.resolve("producer.properties"))), dir);
+        ToolOutput.Throughput ppRate = ToolOutput.producerPerformance(pp.output());
+        process(f, "kafka_producer_perf", pp);
+        f.put("kafka_producer_perf_records_per_s", ppRate.perSecond());
+        done(pp, ppRate.perSecond(), "records/s as it reports them");
+
+        String loadTopic = topic("bench-load-" + r, topics);
+        ProcessRun load = step("streamstress load producer (produce-messages)", "load-producer",
+                contestants.loadProducer(loadTopic), dir);
+        ToolOutput.Throughput loadRate = ToolOutput.loadProducer(load.output());
+        process(f, "load_producer", load);
+        f.put("load_producer_records_per_s", loadRate.perSecond());
+        done(load, loadRate.perSecond(), "first send → last acknowledgement");
+
+        ProcessRun cp = step("Kafka ConsumerPerformance", "consumer-perf",
+                contestants.consumerPerformance(loadTopic, "bench-consumer-perf-" + r), dir);
+        ToolOutput.Throughput cpRate = ToolOutput.consumerThroughput(cp.output());
+        process(f, "kafka_consumer_perf", cp);
+        f.put("kafka_consumer_perf_records_per_s", cpRate.perSecond());
+        f.put("kafka_consumer_perf_fetch_records_per_s",
+                Double.parseDouble(ToolOutput.consumerPerformance(cp.output()).get("fetch.nMsg.sec")));
+        done(cp, cpRate.perSecond(), "nMsg.sec, group join included");
+        expectAll("ConsumerPerformance", cpRate.records());
+
+        ProcessRun bare = step("bare Flink job (KafkaSource → discarding sink)", "bare-flink",
+                contestants.bareFlinkJob(loadTopic), dir);
+        ToolOutput.Throughput bareRate = ToolOutput.bareFlink(bare.output());
+        process(f, "bare_flink", bare);
+        f.put("bare_flink_records_per_s", bareRate.perSecond());
+        done(bare, bareRate.perSecond(), "job submitted → finished");
+        expectAll("the bare Flink job", bareRate.records());
+
+        // streamstress creates its own topics (and fails on an existing one).
+        String consumeTopic = named("bench-consume-" + r, topics);
+        StressRunFigures consume = stress("streamstress consume phase (--preload)", "consume-phase", consumeTopic, true,
+                dir, f, "consume_phase");
+        f.put("consume_phase_records_per_s", consume.jobRecordsPerSecond());
+        f.put("consume_phase_job_s", consume.jobMs() / 1000.0);
+
+        String e2eTopic = named("bench-end-to-end-" + r, topics);
+        StressRunFigures e2e = stress("streamstress end to end", "end-to-end", e2eTopic, false, dir, f, "end_to_end");
+        f.put("end_to_end_pipeline_s", e2e.pipelineMs() / 1000.0);
+        f.put("end_to_end_records_per_s", e2e.pipelineRecordsPerSecond());
+
+        admin.deleteTopics(topics);
+
+        f.put("producer_ratio", f.get("load_producer_records_per_s") / f.get("kafka_producer_perf_records_per_s"));
+        f.put("consume_ratio_vs_flink", f.get("consume_phase_records_per_s") / f.get("bare_flink_records_per_s"));
+        f.put("consume_ratio_vs_kafka", f.get("consume_phase_records_per_s") / f.get("kafka_consumer_perf_records_per_s"));
+        f.put("end_to_end_ratio", f.get("end_to_end_wall_s")
+                / (f.get("kafka_producer_perf_wall_s") + f.get("kafka_consumer_perf_wall_s")));
+        f.put("peak_rss_mb", f.get("end_to_end_peak_rss_mb"));
+        f.put("peak_rss_tree_mb", f.get("end_to_end_peak_rss_tree_mb"));
+        return f;
+    }
+
+    private StressRunFigures stress(String label, String name, String topic, boolean preload, Path dir,
+            Map<String, Double> f, String key) throws IOException, InterruptedException {
+        Path reportDir = dir.resolve(name + "-report");
+        ProcessRun run = step(label, name, contestants.streamstress(topic, preload, reportDir), dir);
+        StressRunFigures figures = StressRunFigures.read(reportDir);
+        if (!"PASS".equals(figures.verdict())) {
+            throw new IOException(label + " did not PASS (verdict " + figures.verdict() + "): see " + reportDir);
+        }
+        process(f, key, run);
+        double rate = preload ? figures.jobRecordsPerSecond() : figures.pipelineRecordsPerSecond();
+        done(run, rate, preload ? "job submitted → all committed" : "first send → all committed");
+        return figures;
+    }
+
+    private ProcessRun step(String label, String name, List<String> command, Path dir)
+            throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "  %-48s … ", label);
+        out.flush();
+        ProcessRun run = runner.run(label, name, command);
+        if (run.exitCode() != 0) {
+            out.println("FAILED");
+            throw new IOException(String.format("%s exited with %d: %s (its output: %s)", label, run.exitCode(),
+                    run.lastErrorLine(), dir));
+        }
+        return run;
+    }
+
+    private void done(ProcessRun run, double perSecond, String basis) {
+        out.printf(Locale.ROOT, "%,11.0f rec/s  wall %6.1f s  peak RSS %,6.0f MB  (%s)%n", perSecond, run.wallSeconds(),
+                run.peakRssMb(), basis);
+    }
+
+    private void expectAll(String who, long records) throws IOException {
+        if (records != settings.messages()) {
+            throw new IOException(String.format("%s read %,d records, not %,d", who, records, settings.messages()));
+        }
+    }
+
+    private String topic(String name, List<String> topics) throws KafkaUnavailableException, InterruptedException {
+        admin.createTopic(name, settings.partitions(), (short) 1);
+        topics.add(name);
+        return name;
+    }
+
+    private static String named(String name, List<String> topics) {
+        topics.add(name);
+        return name;
+    }
+
+    private static void process(Map<String, Double> f, String key, ProcessRun run) {
+        f.put(key + "_wall_s", run.wallSeconds());
+        f.put(key + "_peak_rss_mb", run.peakRssMb());
+        f.put(key + "_peak_rss_tree_mb", run.peakRssTreeMb());
+    }
+}
