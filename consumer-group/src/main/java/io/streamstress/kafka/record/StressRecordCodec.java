@@ -2,10 +2,15 @@ package io.streamstress.kafka.record;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The wire format of a load message: a magic number, the {@link StressRecord} fields, then padding up to
- * the configured record size. Big-endian, fixed layout, no allocation beyond the value array.
+ * The wire format of a load message: a magic number, the {@link StressRecord} fields, then random uppercase
+ * letters up to the configured record size. Big-endian, fixed layout, no allocation beyond the value array.
+ *
+ * <p>The filler is random, fresh for every record, like the payload of Kafka's own ProducerPerformance:
+ * zero padding would let lz4 shrink a 100-byte record to a few bytes on the wire and on disk, and the
+ * broker, network and consumer would carry a fraction of the load the record size claims.
  */
 public final class StressRecordCodec {
 
@@ -17,7 +22,7 @@ public final class StressRecordCodec {
 
     private StressRecordCodec() {}
 
-    /** Encodes one record into a new array of exactly {@code size} bytes (the rest is zero padding). */
+    /** Encodes one record into a new array of exactly {@code size} bytes (the rest is random letters). */
     public static byte[] encode(StressRecord record, int size) {
         if (size < HEADER_BYTES) {
             throw new IllegalArgumentException(
@@ -31,7 +36,24 @@ public final class StressRecordCodec {
                 .putLong(record.messageId())
                 .putLong(record.producedAtMicros())
                 .putLong(record.intendedAtMicros());
+        fillWithLetters(value, HEADER_BYTES);
         return value;
+    }
+
+    /** Random letters A-Z from {@code from} on: 12 letters from each random long (5 bits each). */
+    private static void fillWithLetters(byte[] value, int from) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long bits = 0;
+        int left = 0;
+        for (int i = from; i < value.length; i++) {
+            if (left == 0) {
+                bits = random.nextLong();
+                left = 12;
+            }
+            value[i] = (byte) ('A' + (int) ((bits & 31) % 26));
+            bits >>>= 5;
+            left--;
+        }
     }
 
     /** A malformed value (no magic), as the {@code poison} fault writes it. */

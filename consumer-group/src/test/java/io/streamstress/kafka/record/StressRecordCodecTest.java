@@ -3,6 +3,8 @@ package io.streamstress.kafka.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class StressRecordCodecTest {
@@ -15,6 +17,21 @@ class StressRecordCodecTest {
 
         assertThat(value).as("value").hasSize(100);
         assertThat(StressRecordCodec.decode(value)).as("decoded").isEqualTo(record);
+    }
+
+    @Test
+    void fillsTheRestWithFreshRandomLettersSoThatCompressionCannotShrinkTheLoad() {
+        StressRecord record = new StressRecord(0, 1, 1, 0, 0);
+
+        byte[] first = StressRecordCodec.encode(record, 100);
+        byte[] second = StressRecordCodec.encode(record, 100);
+
+        byte[] filler = Arrays.copyOfRange(first, StressRecordCodec.HEADER_BYTES, 100);
+        assertThat(new String(filler, StandardCharsets.US_ASCII)).as("filler").matches("[A-Z]{62}");
+        assertThat(Arrays.copyOfRange(second, StressRecordCodec.HEADER_BYTES, 100)).as("a fresh filler per record")
+                .isNotEqualTo(filler);
+        assertThat(new String(filler, StandardCharsets.US_ASCII).chars().distinct().count())
+                .as("distinct letters in the filler (not a repeated pattern)").isGreaterThan(10);
     }
 
     @Test

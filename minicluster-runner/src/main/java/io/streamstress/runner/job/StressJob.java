@@ -5,6 +5,8 @@ import io.streamstress.kafka.record.StressRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -29,6 +31,19 @@ public final class StressJob {
     public static final long RECORDS_BEFORE_INJECTED_FAILURE = 1_500;
 
     private StressJob() {}
+
+    /**
+     * The job configuration this topology is meant to run with, before the user's own {@code -D} settings:
+     * object reuse, because no operator of the chain keeps a reference to a record it has passed on (the tap
+     * hands on the same record, the sink keeps only its partition and sequence number). Without it, Flink
+     * copies every record between chained operators through its (reflective) record serializer: twice per
+     * record, about a fifth of the task threads' time in a profile of a 5 M run.
+     */
+    public static Configuration defaults() {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.OBJECT_REUSE, true);
+        return config;
+    }
 
     /**
      * Adds the topology to {@code env}.

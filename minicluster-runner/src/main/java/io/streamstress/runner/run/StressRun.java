@@ -199,7 +199,8 @@ public final class StressRun {
 
     private StreamGraph defineJob(
             Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, PoisonPlan poison) {
-        Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
+        Configuration jobConfig = StressJob.defaults();
+        jobConfig.addAll(Configuration.fromMap(config.flinkConfig()));
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
                 CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED);
