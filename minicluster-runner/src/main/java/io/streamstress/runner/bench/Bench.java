@@ -52,6 +52,7 @@ public final class Bench {
             }
         }
         BenchReport.printTable(settings, rounds, out);
+        Files.createDirectories(output.toAbsolutePath().getParent());
         BenchReport.writeJson(settings, rounds, output);
         out.printf(Locale.ROOT, "%nWrote %s%n", output);
         return rounds;

@@ -104,7 +104,7 @@ final class BenchReport {
                 .put("taskManagers", settings.taskManagers()).put("slotsPerTaskManager", settings.slotsPerTaskManager())
                 .put("checkpointIntervalMs", settings.checkpointInterval().toMillis())
                 .put("kafkaToolJvm", String.join(" ", Contestants.KAFKA_TOOL_JVM))
-                .put("flinkJobHeap", Contestants.FLINK_JOB_HEAP);
+                .put("flinkJobJvm", String.join(" ", Contestants.FLINK_JOB_JVM));
         root.putObject("environment").put("cores", Runtime.getRuntime().availableProcessors())
                 .put("java", System.getProperty("java.version")).put("javaVendor", System.getProperty("java.vendor"))
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))

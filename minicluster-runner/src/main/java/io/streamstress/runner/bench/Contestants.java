@@ -3,6 +3,7 @@ package io.streamstress.runner.bench;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
 import io.streamstress.kafka.producer.ProducerSettings;
+import io.streamstress.runner.infra.JvmDefaults;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The command line of every contestant. Each runs in its own JVM. Kafka's tools and our load producer get
  * the JVM options of Kafka's own {@code kafka-*-perf-test.sh} scripts ({@code -Xmx512M} and
  * {@code kafka-run-class.sh}'s G1 settings); streamstress runs as users run it ({@code java -jar}, which
- * starts its worker with a 1 GB heap); the bare Flink job gets the same 1 GB heap.
+ * starts its worker with {@link JvmDefaults}); the bare Flink job gets the same JVM options.
  */
 final class Contestants {
 
@@ -25,7 +26,8 @@ final class Contestants {
     static final List<String> KAFKA_TOOL_JVM = List.of("-Xmx512M", "-server", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
             "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
             "-Djava.awt.headless=true");
-    static final String FLINK_JOB_HEAP = "-Xmx1g";
+    /** The bare Flink job's JVM: the options streamstress's worker JVM runs with. */
+    static final List<String> FLINK_JOB_JVM = JvmDefaults.options();
 
     private final BenchSettings settings;
     private final String bootstrap;
@@ -73,9 +75,11 @@ final class Contestants {
     }
 
     List<String> bareFlinkJob(String topic) {
-        return List.of(java, FLINK_JOB_HEAP, "-cp", settings.stressJar().toString(), BareFlinkJob.class.getName(),
-                bootstrap, topic, Long.toString(settings.messages()), Integer.toString(settings.taskManagers()),
-                Integer.toString(settings.slotsPerTaskManager()), Long.toString(settings.checkpointInterval().toMillis()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(FLINK_JOB_JVM);
+        command.addAll(List.of("-cp", settings.stressJar().toString(), BareFlinkJob.class.getName(), bootstrap, topic, Long.toString(settings.messages()), Integer.toString(settings.taskManagers()),
+                Integer.toString(settings.slotsPerTaskManager()), Long.toString(settings.checkpointInterval().toMillis())));
+        return command;
     }
 
     /** streamstress, exactly-once, no chaos, on the bench's broker; {@code preload} produces before the job starts. */

@@ -1,5 +1,6 @@
 package io.streamstress.runner.cli;
 
+import io.streamstress.runner.infra.JvmDefaults;
 import io.streamstress.runner.infra.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the work in a child ("worker") JVM: with a bounded heap when the user gave none, and always when the
- * run includes a process-kill (the parent then supervises: kills and resumes the worker).
+ * Runs the work in a child ("worker") JVM: with a bounded heap and the parallel collector when the user gave
+ * no heap ({@link JvmDefaults}), and always when the run includes a process-kill (the parent then supervises:
+ * kills and resumes the worker).
  *
  * <p>Without {@code -Xmx} the JVM may grow its heap to a quarter of the machine's memory and, being lazy
  * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 1 GB of heap is plenty (and no
@@ -25,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerJvm {
 
-    /** Heap of the worker JVM; give the JVM your own {@code -Xmx} to choose another. */
-    static final String DEFAULT_HEAP = "1g";
     /** Set in the worker, so that it does the work instead of starting another worker. */
     static final String WORKER_PROPERTY = "streamstress.worker";
 
@@ -66,7 +66,9 @@ final class WorkerJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> heap = heapFlags();
-        command.addAll(heap.isEmpty() ? List.of("-Xmx" + DEFAULT_HEAP) : heap);
+        command.addAll(heap.isEmpty() ? List.of("-Xmx" + JvmDefaults.HEAP) : heap);
+        List<String> gc = gcFlags();
+        command.addAll(gc.isEmpty() ? List.of(JvmDefaults.GC) : gc);
         command.add("-D" + WORKER_PROPERTY + "=true");
         if (Terminal.isInteractive()) {
             // The worker's stdin is our pipe, so it cannot see the terminal itself.
@@ -126,6 +128,11 @@ final class WorkerJvm {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"))
                 .toList();
+    }
+
+    private static List<String> gcFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.matches("-XX:[+-]Use\\w*GC")).toList();
     }
 
     private static boolean runsFromJar() {
