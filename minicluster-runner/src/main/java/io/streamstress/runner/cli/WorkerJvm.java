@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * kills and resumes the worker).
  *
  * <p>Without {@code -Xmx} the JVM may grow its heap to a quarter of the machine's memory and, being lazy
- * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 1 GB of heap is plenty (and no
- * slower). {@code java -jar} cannot carry JVM flags, so the jar starts itself again with them. The worker
+ * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 768 MB of heap is plenty (and no
+ * slower); see {@link JvmDefaults} for the options and why. {@code java -jar} cannot carry JVM flags, so
+ * the jar starts itself again with them. The worker
  * holds a pipe from its parent on its standard input and exits (running its clean-up) when the pipe closes,
  * so it never outlives the parent, however the parent dies.
  */
@@ -66,7 +67,7 @@ final class WorkerJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> heap = heapFlags();
-        command.addAll(heap.isEmpty() ? List.of("-Xmx" + JvmDefaults.HEAP) : heap);
+        command.addAll(heap.isEmpty() ? JvmDefaults.heap() : heap);
         List<String> gc = gcFlags();
         command.addAll(gc.isEmpty() ? List.of(JvmDefaults.GC) : gc);
         command.add("-D" + WORKER_PROPERTY + "=true");

@@ -28,6 +28,7 @@ import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Infrastructure;
 import io.streamstress.runner.infra.MiniClusterHost;
+import io.streamstress.runner.infra.MiniClusterStart;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.job.StressJob;
@@ -96,8 +97,9 @@ public final class StressRun {
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
-        try (Infrastructure infra = Infrastructure.start(config, dir, console, resumed);
-                MetricsEndpoint metrics = startMetricsEndpoint()) {
+        try (MetricsEndpoint metrics = startMetricsEndpoint();
+                MiniClusterStart flinkStart = startMiniCluster();
+                Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
@@ -112,11 +114,8 @@ public final class StressRun {
                 alreadyWritten = new long[config.partitions()];
             }
 
-            Console.Step step = console.step(String.format("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s)",
-                    config.taskManagers(), config.slotsPerTaskManager()));
-            try (MiniClusterHost flink = MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
-                    config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(),
-                    clusterConfiguration())) {
+            Console.Step step = console.step("Waiting for the Flink MiniCluster");
+            try (MiniClusterHost flink = flinkStart.await()) {
                 step.done("ready");
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
@@ -128,6 +127,14 @@ public final class StressRun {
                 return verify(infra, topic, plan, keys, pipeline);
             }
         }
+    }
+
+    /** Starts the MiniCluster alongside Kafka and Redis (it needs neither to start). */
+    private MiniClusterStart startMiniCluster() {
+        console.line("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s), alongside Kafka and Redis",
+                config.taskManagers(), config.slotsPerTaskManager());
+        return MiniClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
+                config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(), clusterConfiguration()));
     }
 
     /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
