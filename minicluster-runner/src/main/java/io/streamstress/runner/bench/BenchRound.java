@@ -94,6 +94,9 @@ final class BenchRound {
         f.put("consume_ratio_vs_kafka", f.get("consume_phase_records_per_s") / f.get("kafka_consumer_perf_records_per_s"));
         f.put("end_to_end_ratio", f.get("end_to_end_wall_s")
                 / (f.get("kafka_producer_perf_wall_s") + f.get("kafka_consumer_perf_wall_s")));
+        // A reference for end_to_end_ratio: Flink as the consumer, without streamstress and without overlap.
+        f.put("bare_flink_sequential_ratio", (f.get("kafka_producer_perf_wall_s") + f.get("bare_flink_wall_s"))
+                / (f.get("kafka_producer_perf_wall_s") + f.get("kafka_consumer_perf_wall_s")));
         f.put("peak_rss_mb", f.get("end_to_end_peak_rss_mb"));
         f.put("peak_rss_tree_mb", f.get("end_to_end_peak_rss_tree_mb"));
         return f;

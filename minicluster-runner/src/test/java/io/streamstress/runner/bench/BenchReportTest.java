@@ -82,6 +82,7 @@ class BenchReportTest {
         f.put("consume_ratio_vs_kafka", 0.5);
         f.put("end_to_end_ratio", endToEndRatio);
         f.put("peak_rss_mb", rss);
+        f.put("bare_flink_sequential_ratio", 1.6);
         f.put("peak_rss_tree_mb", rss + 100);
         return f;
     }
