@@ -2,6 +2,7 @@ package io.streamstress.redis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.lettuce.core.RedisException;
 import io.streamstress.redis.client.RedisConnections;
@@ -62,8 +63,12 @@ class EmbeddedRedisServerITCase {
 
     @Test
     void aHangupOfTheWholeProcessGroupLeavesNoRedisBehind() throws Exception {
-        // Given a child JVM with its Redis, in a process group of their own (as a run in a terminal is)
-        Process child = childJvm(List.of("setsid"));
+        // Given a child JVM with its Redis, in a process group of their own (as a run in a terminal is), that
+        // dies of a hangup as a JVM in a terminal does, even when this test runs under nohup (an ignored
+        // signal is inherited, and a JVM started with SIGHUP ignored keeps ignoring it)
+        assumeThat(defaultSignalSupported()).as("env --default-signal (coreutils 8.31+) resets SIGHUP for the child")
+                .isTrue();
+        Process child = childJvm(List.of("setsid", "env", "--default-signal=HUP"));
         long redisPid = redisPidOf(child);
 
         // When the terminal goes away: SIGHUP to every process of the group (Redis itself ignores SIGHUP)
@@ -72,6 +77,10 @@ class EmbeddedRedisServerITCase {
 
         // Then redis-server goes away with its JVM
         assertGone(redisPid, "redis-server alive after a hangup of its process group");
+    }
+
+    private static boolean defaultSignalSupported() throws Exception {
+        return new ProcessBuilder("env", "--default-signal=HUP", "true").redirectErrorStream(true).start().waitFor() == 0;
     }
 
     private Process childJvm(List<String> prefix) throws java.io.IOException {
