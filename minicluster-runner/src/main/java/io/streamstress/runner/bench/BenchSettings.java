@@ -1,5 +1,6 @@
 package io.streamstress.runner.bench;
 
+import io.streamstress.kafka.record.StressRecordCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,11 @@ public record BenchSettings(
             throw new IllegalArgumentException("messages must be at least 1, got " + messages);
         }
         if (rounds < 1) {
-            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+            throw new IllegalArgumentException("rounds must be at least 1 (the median of K rounds), got " + rounds);
+        }
+        if (recordSize < StressRecordCodec.HEADER_BYTES) {
+            throw new IllegalArgumentException("record size must be at least " + StressRecordCodec.HEADER_BYTES
+                    + " bytes (a load message's header), got " + recordSize);
         }
         if (partitions < 1 || taskManagers < 1 || slotsPerTaskManager < 1) {
             throw new IllegalArgumentException("partitions, TaskManagers and slots must each be at least 1");
