@@ -29,14 +29,16 @@ final class Contestants {
     /** The bare Flink job's JVM: the options streamstress's worker JVM runs with. */
     static final List<String> FLINK_JOB_JVM = JvmDefaults.options();
 
+    /** The java of this JVM, for every contestant. */
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private final BenchSettings settings;
     private final String bootstrap;
-    private final String java;
+    private final String java = JAVA;
 
     Contestants(BenchSettings settings, String bootstrap) {
         this.settings = settings;
         this.bootstrap = bootstrap;
-        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -99,8 +101,8 @@ final class Contestants {
     }
 
     /** streamstress on its embedded defaults (broker, Redis, MiniCluster in its own process), for the scale run. */
-    List<String> standalone(long messages, Path reportDir) {
-        return List.of(java, "-jar", settings.stressJar().toString(), "--messages", Long.toString(messages),
+    static List<String> standalone(BenchSettings settings, long messages, Path reportDir) {
+        return List.of(JAVA, "-jar", settings.stressJar().toString(), "--messages", Long.toString(messages),
                 "--report-dir", reportDir.toString());
     }
 

@@ -34,7 +34,6 @@ public final class ScaleBench {
     }
 
     public List<Map<String, Double>> run(Path output) throws IOException, InterruptedException {
-        Contestants contestants = new Contestants(settings, "unused");
         ProcessRunner runner = new ProcessRunner(settings.workDir(), Bench.STEP_TIMEOUT.multipliedBy(4));
         List<Map<String, Double>> runs = new ArrayList<>();
         for (long messages : settings.scaleMessages()) {
@@ -43,7 +42,7 @@ public final class ScaleBench {
             out.printf(Locale.ROOT, "  streamstress --messages %,d (embedded broker, Redis, MiniCluster) … ", messages);
             out.flush();
             ProcessRun run = runner.run("streamstress --messages " + messages, name,
-                    contestants.standalone(messages, reportDir));
+                    Contestants.standalone(settings, messages, reportDir));
             StressRunFigures figures = StressRunFigures.read(reportDir);
             if (run.exitCode() != 0 || !"PASS".equals(figures.verdict())) {
                 out.println("FAILED");
