@@ -45,9 +45,7 @@ public final class Bench {
                 for (int round = 1; round <= settings.rounds(); round++) {
                     out.printf(Locale.ROOT, "Round %d of %d: %,d records of %d B into %d partitions, each contestant in its own JVM%n",
                             round, settings.rounds(), settings.messages(), settings.recordSize(), settings.partitions());
-                    ProcessRunner roundRunner = new ProcessRunner(
-                            Files.createDirectories(settings.workDir().resolve("round-" + round)), STEP_TIMEOUT);
-                    rounds.add(new BenchRound(settings, contestants, admin, roundRunner, out).run(round));
+                    rounds.add(new BenchRound(settings, contestants, admin, out, round).run());
                 }
             }
         }

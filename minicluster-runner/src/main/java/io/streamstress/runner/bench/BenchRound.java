@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One round: every contestant once, in this order, each on fresh topics of the same broker:
@@ -23,67 +25,60 @@ final class BenchRound {
     private final BenchSettings settings;
     private final Contestants contestants;
     private final TopicAdmin admin;
-    private final ProcessRunner runner;
     private final PrintStream out;
+    private final int round;
+    private final Map<String, Double> f = new LinkedHashMap<>();
+    private final Path dir;
+    private final ProcessRunner runner;
 
-    BenchRound(BenchSettings settings, Contestants contestants, TopicAdmin admin, ProcessRunner runner, PrintStream out) {
+    /** Round {@code round} (from 1); its contestants' command lines and outputs go to {@code round-N} of the work dir. */
+    BenchRound(BenchSettings settings, Contestants contestants, TopicAdmin admin, PrintStream out, int round)
+            throws IOException {
         this.settings = settings;
         this.contestants = contestants;
         this.admin = admin;
-        this.runner = runner;
         this.out = out;
+        this.round = round;
+        this.dir = Files.createDirectories(settings.workDir().resolve("round-" + round));
+        this.runner = new ProcessRunner(dir, Bench.STEP_TIMEOUT);
     }
 
-    /** Runs round {@code round} (from 1) and returns its figures, named as in {@code bench-result.json}. */
-    Map<String, Double> run(int round) throws IOException, InterruptedException, KafkaUnavailableException {
-        Map<String, Double> f = new LinkedHashMap<>();
+    /** Runs the round (once) and returns its figures, named as in {@code bench-result.json}. */
+    Map<String, Double> run() throws IOException, InterruptedException, KafkaUnavailableException {
         String r = "r" + round;
-        Path dir = Files.createDirectories(settings.workDir().resolve("round-" + round));
         List<String> topics = new ArrayList<>();
 
         String perfTopic = topic("bench-producer-perf-" + r, topics);
-        ProcessRun pp = step("Kafka ProducerPerformance", "producer-perf", contestants.producerPerformance(perfTopic,
-                contestants.writeProducerConfig(dir.resolve("producer.properties"))), dir);
-        ToolOutput.Throughput ppRate = ToolOutput.producerPerformance(pp.output());
-        process(f, "kafka_producer_perf", pp);
-        f.put("kafka_producer_perf_records_per_s", ppRate.perSecond());
-        done(pp, ppRate.perSecond(), "records/s as it reports them");
+        measure("Kafka ProducerPerformance", "producer-perf", "kafka_producer_perf",
+                contestants.producerPerformance(perfTopic, contestants.writeProducerConfig(dir.resolve("producer.properties"))),
+                ToolOutput::producerPerformance, "records/s as it reports them");
 
         String loadTopic = topic("bench-load-" + r, topics);
-        ProcessRun load = step("streamstress load producer (produce-messages)", "load-producer",
-                contestants.loadProducer(loadTopic), dir);
-        ToolOutput.Throughput loadRate = ToolOutput.loadProducer(load.output());
-        process(f, "load_producer", load);
-        f.put("load_producer_records_per_s", loadRate.perSecond());
-        done(load, loadRate.perSecond(), "first send → last acknowledgement");
+        measure("streamstress load producer (produce-messages)", "load-producer", "load_producer",
+                contestants.loadProducer(loadTopic), ToolOutput::loadProducer, "first send → last acknowledgement");
 
-        ProcessRun cp = step("Kafka ConsumerPerformance", "consumer-perf",
-                contestants.consumerPerformance(loadTopic, "bench-consumer-perf-" + r), dir);
-        ToolOutput.Throughput cpRate = ToolOutput.consumerThroughput(cp.output());
-        process(f, "kafka_consumer_perf", cp);
-        f.put("kafka_consumer_perf_records_per_s", cpRate.perSecond());
-        f.put("kafka_consumer_perf_fetch_records_per_s",
-                Double.parseDouble(ToolOutput.consumerPerformance(cp.output()).get("fetch.nMsg.sec")));
-        done(cp, cpRate.perSecond(), "nMsg.sec, group join included");
+        Map<String, String> consumerFigures = new HashMap<>();
+        ToolOutput.Throughput cpRate = measure("Kafka ConsumerPerformance", "consumer-perf", "kafka_consumer_perf",
+                contestants.consumerPerformance(loadTopic, "bench-consumer-perf-" + r), output -> {
+                    consumerFigures.putAll(ToolOutput.consumerPerformance(output));
+                    return ToolOutput.consumerThroughput(consumerFigures);
+                }, "nMsg.sec, group join included");
+        f.put("kafka_consumer_perf_fetch_records_per_s", Double.parseDouble(consumerFigures.get("fetch.nMsg.sec")));
         expectAll("ConsumerPerformance", cpRate.records());
 
-        ProcessRun bare = step("bare Flink job (KafkaSource → discarding sink)", "bare-flink",
-                contestants.bareFlinkJob(loadTopic), dir);
-        ToolOutput.Throughput bareRate = ToolOutput.bareFlink(bare.output());
-        process(f, "bare_flink", bare);
-        f.put("bare_flink_records_per_s", bareRate.perSecond());
-        done(bare, bareRate.perSecond(), "job submitted → finished");
+        ToolOutput.Throughput bareRate = measure("bare Flink job (KafkaSource → discarding sink)", "bare-flink",
+                "bare_flink", contestants.bareFlinkJob(loadTopic), ToolOutput::bareFlink, "job submitted → finished");
         expectAll("the bare Flink job", bareRate.records());
 
         // streamstress creates its own topics (and fails on an existing one).
         String consumeTopic = named("bench-consume-" + r, topics);
         StressRunFigures consume = stress("streamstress consume phase (--preload)", "consume-phase", consumeTopic, true,
-                dir, f, "consume_phase");
+                "consume_phase");
         f.put("consume_phase_records_per_s", consume.jobRecordsPerSecond());
         f.put("consume_phase_job_s", consume.jobMs() / 1000.0);
 
         String e2eTopic = named("bench-end-to-end-" + r, topics);
-        StressRunFigures e2e = stress("streamstress end to end", "end-to-end", e2eTopic, false, dir, f, "end_to_end");
+        StressRunFigures e2e = stress("streamstress end to end", "end-to-end", e2eTopic, false, "end_to_end");
         f.put("end_to_end_pipeline_s", e2e.pipelineMs() / 1000.0);
         f.put("end_to_end_records_per_s", e2e.pipelineRecordsPerSecond());
 
@@ -102,22 +97,35 @@ final class BenchRound {
         return f;
     }
 
-    private StressRunFigures stress(String label, String name, String topic, boolean preload, Path dir,
-            Map<String, Double> f, String key) throws IOException, InterruptedException {
+    /**
+     * Runs a contestant that reports its own rate on stdout; records its process figures and
+     * {@code <key>_records_per_s}.
+     */
+    private ToolOutput.Throughput measure(String label, String name, String key, List<String> command,
+            Function<String, ToolOutput.Throughput> figures, String basis) throws IOException, InterruptedException {
+        ProcessRun run = step(label, name, command);
+        ToolOutput.Throughput rate = figures.apply(run.output());
+        process(key, run);
+        f.put(key + "_records_per_s", rate.perSecond());
+        done(run, rate.perSecond(), basis);
+        return rate;
+    }
+
+    private StressRunFigures stress(String label, String name, String topic, boolean preload, String key)
+            throws IOException, InterruptedException {
         Path reportDir = dir.resolve(name + "-report");
-        ProcessRun run = step(label, name, contestants.streamstress(topic, preload, reportDir), dir);
+        ProcessRun run = step(label, name, contestants.streamstress(topic, preload, reportDir));
         StressRunFigures figures = StressRunFigures.read(reportDir);
         if (!"PASS".equals(figures.verdict())) {
             throw new IOException(label + " did not PASS (verdict " + figures.verdict() + "): see " + reportDir);
         }
-        process(f, key, run);
+        process(key, run);
         double rate = preload ? figures.jobRecordsPerSecond() : figures.pipelineRecordsPerSecond();
         done(run, rate, preload ? "job submitted → all committed" : "first send → all committed");
         return figures;
     }
 
-    private ProcessRun step(String label, String name, List<String> command, Path dir)
-            throws IOException, InterruptedException {
+    private ProcessRun step(String label, String name, List<String> command) throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "  %-48s … ", label);
         out.flush();
         ProcessRun run = runner.run(label, name, command);
@@ -151,7 +159,7 @@ final class BenchRound {
         return name;
     }
 
-    private static void process(Map<String, Double> f, String key, ProcessRun run) {
+    private void process(String key, ProcessRun run) {
         f.put(key + "_wall_s", run.wallSeconds());
         f.put(key + "_peak_rss_mb", run.peakRssMb());
         f.put(key + "_peak_rss_tree_mb", run.peakRssTreeMb());

@@ -34,7 +34,6 @@ final class Contestants {
 
     private final BenchSettings settings;
     private final String bootstrap;
-    private final String java = JAVA;
 
     Contestants(BenchSettings settings, String bootstrap) {
         this.settings = settings;
@@ -77,7 +76,7 @@ final class Contestants {
     }
 
     List<String> bareFlinkJob(String topic) {
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(FLINK_JOB_JVM);
         command.addAll(List.of("-cp", settings.stressJar().toString(), BareFlinkJob.class.getName(), bootstrap, topic, Long.toString(settings.messages()), Integer.toString(settings.taskManagers()),
                 Integer.toString(settings.slotsPerTaskManager()), Long.toString(settings.checkpointInterval().toMillis())));
@@ -86,7 +85,7 @@ final class Contestants {
 
     /** streamstress, exactly-once, no chaos, on the bench's broker; {@code preload} produces before the job starts. */
     List<String> streamstress(String topic, boolean preload, Path reportDir) {
-        List<String> command = new ArrayList<>(List.of(java, "-jar", settings.stressJar().toString(),
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", settings.stressJar().toString(),
                 "--messages", Long.toString(settings.messages()), "--partitions", Integer.toString(settings.partitions()),
                 "--record-size", Integer.toString(settings.recordSize()),
                 "--task-managers", Integer.toString(settings.taskManagers()),
@@ -108,7 +107,7 @@ final class Contestants {
 
     private List<String> kafkaTool(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(JAVA);
         command.addAll(KAFKA_TOOL_JVM);
         command.add("-cp");
         command.add(settings.stressJar().toString());

@@ -9,7 +9,6 @@ import java.time.Duration;
 /**
  * One finished child process as the benchmark measured it.
  *
- * @param label what ran, for the table and error messages
  * @param exitCode its exit code
  * @param wall from start to exit, as seen by the parent
  * @param peakRssKb the largest peak resident set of one process in its tree (what GNU time's %M reports)
@@ -17,7 +16,7 @@ import java.time.Duration;
  * @param stdout where its standard output was written
  * @param stderr where its standard error was written
  */
-record ProcessRun(String label, int exitCode, Duration wall, long peakRssKb, long peakRssTreeKb, Path stdout, Path stderr) {
+record ProcessRun(int exitCode, Duration wall, long peakRssKb, long peakRssTreeKb, Path stdout, Path stderr) {
 
     double wallSeconds() {
         return wall.toNanos() / 1e9;

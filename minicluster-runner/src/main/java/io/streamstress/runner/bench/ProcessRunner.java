@@ -59,7 +59,7 @@ final class ProcessRunner {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long peak = peaks.values().stream().mapToLong(Long::longValue).max().orElse(0);
         long tree = peaks.values().stream().mapToLong(Long::longValue).sum();
-        return new ProcessRun(label, process.exitValue(), wall, peak, tree, out, err);
+        return new ProcessRun(process.exitValue(), wall, peak, tree, out, err);
     }
 
     private static void sample(ProcessHandle root, Map<Long, Long> peaks) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /** Reads the figures out of what the benchmark's contestants print. */
@@ -22,7 +22,7 @@ final class ToolOutput {
 
     /** Records and records/s from ProducerPerformance's final summary line. */
     static Throughput producerPerformance(String out) {
-        Matcher m = last(PRODUCER_SUMMARY, out, "ProducerPerformance's summary line (N records sent, R records/sec …)");
+        MatchResult m = last(PRODUCER_SUMMARY, out, "ProducerPerformance's summary line (N records sent, R records/sec …)");
         return new Throughput(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)));
     }
 
@@ -49,19 +49,23 @@ final class ToolOutput {
     }
 
     static Throughput consumerThroughput(String out) {
-        Map<String, String> row = consumerPerformance(out);
+        return consumerThroughput(consumerPerformance(out));
+    }
+
+    /** Records and {@code nMsg.sec} from ConsumerPerformance's figures. */
+    static Throughput consumerThroughput(Map<String, String> row) {
         return new Throughput(Long.parseLong(row.get("data.consumed.in.nMsg")), Double.parseDouble(row.get("nMsg.sec")));
     }
 
     /** Records and records/s of our load producer (produce-messages). */
     static Throughput loadProducer(String out) {
-        Matcher m = last(LOAD_PRODUCER, out, "produce-messages' line (Acknowledged N messages in S s (R msg/s))");
+        MatchResult m = last(LOAD_PRODUCER, out, "produce-messages' line (Acknowledged N messages in S s (R msg/s))");
         return new Throughput(Long.parseLong(m.group(1).replace(",", "")), Double.parseDouble(m.group(3).replace(",", "")));
     }
 
     /** Records and records/s of the bare Flink job, from its submission to its end. */
     static Throughput bareFlink(String out) {
-        Matcher m = last(BARE_FLINK, out, "the bare Flink job's line (BARE records=N jobMs=T)");
+        MatchResult m = last(BARE_FLINK, out, "the bare Flink job's line (BARE records=N jobMs=T)");
         long records = Long.parseLong(m.group(1));
         long ms = Long.parseLong(m.group(2));
         return new Throughput(records, ms > 0 ? records * 1000.0 / ms : 0);
@@ -71,17 +75,9 @@ final class ToolOutput {
         return Arrays.stream(csv.split(",")).map(String::strip).toList();
     }
 
-    private static Matcher last(Pattern pattern, String out, String what) {
-        Matcher m = pattern.matcher(out);
-        Matcher found = null;
-        while (m.find()) {
-            found = pattern.matcher(out);
-            found.find(m.start());
-        }
-        if (found == null) {
-            throw new IllegalArgumentException("no " + what + " in its output");
-        }
-        return found;
+    private static MatchResult last(Pattern pattern, String out, String what) {
+        return pattern.matcher(out).results().reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalArgumentException("no " + what + " in its output"));
     }
 
     /** A count and the rate its tool reported for it. */

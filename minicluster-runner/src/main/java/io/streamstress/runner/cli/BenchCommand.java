@@ -102,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(messages, rounds, recordSize, partitions, taskManagers, slots,
-                    checkpointInterval, scaleMessages, stressJar != null ? stressJar : runningJar(),
+                    checkpointInterval, scaleMessages, stressJar != null ? stressJar : WorkerJvm.runningJar().orElseThrow(() ->
+                            new ParameterException(spec.commandLine(), "not run from stress.jar: give --stress-jar PATH")),
                     ProduceCommand.class.getName(), dir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -125,17 +126,5 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("bench.sh: outputs of every contestant kept in " + dir);
             }
         }
-    }
-
-    private Path runningJar() {
-        try {
-            Path path = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(path)) {
-                return path;
-            }
-        } catch (Exception e) {
-            // fall through
-        }
-        throw new ParameterException(spec.commandLine(), "not run from stress.jar: give --stress-jar PATH");
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs the work in a child ("worker") JVM: with a bounded heap and the parallel collector when the user gave
@@ -126,26 +128,33 @@ final class WorkerJvm {
     }
 
     private static List<String> heapFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"))
-                .toList();
+        return jvmOptions(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
     }
 
     private static List<String> gcFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.matches("-XX:[+-]Use\\w*GC")).toList();
+        return jvmOptions(a -> a.matches("-XX:[+-]Use\\w*GC"));
+    }
+
+    /** The options this JVM was started with that {@code wanted} picks. */
+    private static List<String> jvmOptions(Predicate<String> wanted) {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(wanted).toList();
     }
 
     private static boolean runsFromJar() {
+        return runningJar().isPresent();
+    }
+
+    /** The jar this JVM runs the harness from, when it runs from one (not from a build's class directories). */
+    static Optional<Path> runningJar() {
         try {
             var source = StressMain.class.getProtectionDomain().getCodeSource();
             if (source == null) {
-                return false;
+                return Optional.empty();
             }
             Path path = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(path) && path.toString().endsWith(".jar");
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
