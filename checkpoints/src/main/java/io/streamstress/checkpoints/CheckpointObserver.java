@@ -16,6 +16,8 @@ public final class CheckpointObserver {
 
     private final Map<Long, CompletedCheckpoint> completed = new TreeMap<>();
     private long failed;
+    /** Failed checkpoints of an earlier job of the same run (a resumed run's killed process). */
+    private long failedBefore;
 
     /** Adds what {@code snapshot} shows that was not seen before. */
     public synchronized void observe(CheckpointStatsSnapshot snapshot) {
@@ -26,7 +28,17 @@ public final class CheckpointObserver {
                         stats.getStateSize()));
             }
         }
-        failed = Math.max(failed, snapshot.getCounts().getNumberOfFailedCheckpoints());
+        failed = Math.max(failed, failedBefore + snapshot.getCounts().getNumberOfFailedCheckpoints());
+    }
+
+    /**
+     * Starts from what an earlier job of the same run observed (a run resumed after its process was killed):
+     * its completed checkpoints are kept, and its failed ones add to this job's.
+     */
+    public synchronized void seed(List<CompletedCheckpoint> earlier, long earlierFailed) {
+        earlier.forEach(c -> completed.putIfAbsent(c.id(), c));
+        failedBefore = earlierFailed;
+        failed = Math.max(failed, earlierFailed);
     }
 
     /** Completed checkpoints seen so far, by id. */
@@ -34,9 +46,12 @@ public final class CheckpointObserver {
         return new ArrayList<>(completed.values());
     }
 
-    /** Checkpoints that completed after {@code millis}. */
-    public synchronized long completedAfter(long millis) {
-        return completed.values().stream().filter(c -> c.completedAtMillis() > millis).count();
+    /**
+     * Checkpoints triggered after {@code millis} that completed: progress made since then. A checkpoint that was
+     * in flight at {@code millis} and completed later does not count: its state was taken before.
+     */
+    public synchronized long triggeredAndCompletedAfter(long millis) {
+        return completed.values().stream().filter(c -> c.triggeredAtMillis() > millis).count();
     }
 
     /** Failed checkpoints, as the JobManager counts them. */

@@ -1,28 +1,39 @@
 package io.streamstress.chaos.clock;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What was recorded around one fault, all as wall-clock milliseconds.
  *
- * @param restartedRunningAt when each task attempt started after the fault reached RUNNING
- * @param firstRecordsAt when each attempt started after the fault processed its first record
- * @param checkpointsCompletedAt when checkpoints completed
+ * @param running every task attempt that reached RUNNING, with its attempt number
+ * @param firstRecords every task attempt's first processed record, with its attempt number
+ * @param checkpoints completed checkpoints: when each was triggered and when it completed
  * @param processed samples of {@code [time, records processed so far]}, in time order
  * @param committed samples of {@code [time, records committed to Redis so far]}, in time order
+ * @param brokerServed samples of {@code [time, bytes of the topic the embedded broker served to consumers so far]},
+ *     in time order; empty when the broker is not the run's own
+ * @param disturbed spans in which the pipeline did not run freely (the producer held at a fault's position,
+ *     another fault in progress): no throughput baseline is taken from them
+ * @param poisonReadAt when the job had read every poison record of this fault, for a poison fault
  */
 public record Observations(
-        List<Long> restartedRunningAt,
-        List<Long> firstRecordsAt,
-        List<Long> checkpointsCompletedAt,
+        List<AttemptEvent> running,
+        List<AttemptEvent> firstRecords,
+        List<CheckpointTimes> checkpoints,
         List<long[]> processed,
-        List<long[]> committed) {
+        List<long[]> committed,
+        List<long[]> brokerServed,
+        List<Interval> disturbed,
+        OptionalLong poisonReadAt) {
 
     public Observations {
-        restartedRunningAt = List.copyOf(restartedRunningAt);
-        firstRecordsAt = List.copyOf(firstRecordsAt);
-        checkpointsCompletedAt = List.copyOf(checkpointsCompletedAt);
+        running = List.copyOf(running);
+        firstRecords = List.copyOf(firstRecords);
+        checkpoints = List.copyOf(checkpoints);
         processed = List.copyOf(processed);
         committed = List.copyOf(committed);
+        brokerServed = List.copyOf(brokerServed);
+        disturbed = List.copyOf(disturbed);
     }
 }

@@ -1,29 +1,51 @@
 package io.streamstress.chaos.clock;
 
 import io.streamstress.chaos.plan.FaultKind;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The clocks of one fault, from T0 = the injection instant (wall-clock ms): T1 the restarted tasks are
- * RUNNING again, T2 a restarted attempt processed its first record, T3 the first checkpoint completed after
- * T0, T4 throughput is back to at least {@link #RECOVERED_FRACTION} of the rate before the fault (over
- * {@link #RATE_WINDOW_MS} windows). T1 and T2 exist only for faults that restart tasks; a clock that was not
- * reached before the run ended is empty.
+ * The clocks of one fault, from T0 = the injection instant (wall-clock ms):
+ * <ul>
+ *   <li>T1: the restarted tasks are RUNNING again (the last attempt started after T0 to reach RUNNING);
+ *   <li>T2: a restarted attempt (attempt number above 0) processed its first record; the first attempts of the
+ *       job, which never stopped, do not count;
+ *   <li>T3: the first checkpoint <em>triggered</em> after T0 completed (a checkpoint already in flight at T0
+ *       says nothing about recovery);
+ *   <li>T4: throughput, over {@link #RATE_WINDOW_MS} windows, is back to at least {@link #RECOVERED_FRACTION} of a
+ *       baseline: the rate of the latest {@link #BASELINE_MS} before T0 in which the pipeline ran freely (records
+ *       flowing, the producer not held at a fault's position, no other fault in progress). With no such window
+ *       there is no baseline and no T4.
+ * </ul>
+ * T1 and T2 exist only for faults that restart tasks, and for a process kill, where they are the resumed job's
+ * (its attempts start at 0 again in a new process). A clock not reached before the run ended is empty.
  *
  * <p>{@code recovered} is when the pipeline did again what the fault stopped, by kind: a task fault when a
  * restarted attempt processed its first record (T2); a Redis fault when a commit was applied after Redis
- * came back (checkpoints complete without Redis, so T3 would not see the outage); a broker fault when records
- * were read again after the broker came back; a process kill when the resumed job processed its first record
- * (T1 and T2 then are the resumed job's tasks RUNNING and first record); poison when the job, which sets
- * it aside without failing, completed its next checkpoint (T3).
+ * came back (checkpoints complete without Redis, so T3 would not see the outage); a broker restart when the
+ * job processed records again after the restarted broker first served records of the topic (records the
+ * source had buffered before the restart do not count); a process kill when the resumed job processed its
+ * first record; poison when the first checkpoint triggered after the job had read every poison record (it
+ * sets them aside without failing) completed.
+ *
+ * @param baselinePerSecond the rate T4 compares with (records/s), empty when there was no free window before T0
  */
 public record RecoveryClock(
-        long t0, OptionalLong t1, OptionalLong t2, OptionalLong t3, OptionalLong t4, OptionalLong recovered, String basis) {
+        long t0,
+        OptionalLong t1,
+        OptionalLong t2,
+        OptionalLong t3,
+        OptionalLong t4,
+        OptionalLong recovered,
+        String basis,
+        OptionalDouble baselinePerSecond) {
 
     public static final double RECOVERED_FRACTION = 0.9;
     public static final long RATE_WINDOW_MS = 1_000;
-    /** The pre-fault rate is taken over this long before T0. */
+    /** The pre-fault rate is taken over this long, before T0. */
     public static final long BASELINE_MS = 3_000;
 
     /**
@@ -35,30 +57,50 @@ public record RecoveryClock(
      * @param seen what was recorded
      */
     public static RecoveryClock measure(FaultKind kind, long t0, long ended, Observations seen) {
-        boolean restarts = kind.restartsTasks() || kind == FaultKind.PROCESS_KILL;
+        boolean resumedProcess = kind == FaultKind.PROCESS_KILL;
+        boolean restarts = kind.restartsTasks() || resumedProcess;
         OptionalLong t1 = restarts
-                ? seen.restartedRunningAt().stream().filter(t -> t >= t0).mapToLong(Long::longValue).max()
+                ? seen.running().stream().filter(e -> e.atMillis() >= t0 && (resumedProcess || e.restarted()))
+                        .mapToLong(AttemptEvent::atMillis).max()
                 : OptionalLong.empty();
         OptionalLong t2 = restarts
-                ? seen.firstRecordsAt().stream().filter(t -> t >= t0).mapToLong(Long::longValue).min()
+                ? seen.firstRecords().stream().filter(e -> e.atMillis() >= t0 && (resumedProcess || e.restarted()))
+                        .mapToLong(AttemptEvent::atMillis).min()
                 : OptionalLong.empty();
-        OptionalLong t3 = seen.checkpointsCompletedAt().stream().filter(t -> t > t0).mapToLong(Long::longValue).min();
-        OptionalLong t4 = throughputBack(t0, seen.processed());
+        OptionalLong t3 = firstCheckpointTriggeredFrom(seen.checkpoints(), t0);
+        OptionalDouble baseline = baselinePerSecond(t0, seen.processed(), seen.disturbed());
+        OptionalLong t4 = baseline.isPresent() ? throughputBack(t0, seen.processed(), baseline.getAsDouble())
+                : OptionalLong.empty();
         switch (kind) {
             case REDIS_STALL:
             case REDIS_RESTART:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
-                        firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back");
+                        firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back", baseline);
             case PROCESS_KILL:
-                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)");
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)", baseline);
             case POISON:
-                return new RecoveryClock(t0, t1, t2, t3, t4, t3, "first checkpoint after the poison (T3)");
+                OptionalLong checkpointAfterRead = seen.poisonReadAt().isPresent()
+                        ? firstCheckpointTriggeredFrom(seen.checkpoints(), seen.poisonReadAt().getAsLong())
+                        : OptionalLong.empty();
+                return new RecoveryClock(t0, t1, t2, t3, t4, checkpointAfterRead,
+                        "first checkpoint after the poison was read and set aside", baseline);
             case BROKER_RESTART:
-                return new RecoveryClock(t0, t1, t2, t3, t4,
-                        firstIncreaseAfter(seen.processed(), ended, ended), "first record read after the broker came back");
+                OptionalLong served = firstIncreaseAfter(seen.brokerServed(), ended, ended);
+                OptionalLong processed = served.isPresent()
+                        ? firstIncreaseAfter(seen.processed(), served.getAsLong(), served.getAsLong())
+                        : OptionalLong.empty();
+                return new RecoveryClock(t0, t1, t2, t3, t4, processed,
+                        "first record processed after the restarted broker served records", baseline);
             default:
-                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of a restarted attempt (T2)");
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of a restarted attempt (T2)", baseline);
         }
+    }
+
+    /** The completion time of the earliest checkpoint triggered at or after {@code from} that completed. */
+    static OptionalLong firstCheckpointTriggeredFrom(List<CheckpointTimes> checkpoints, long from) {
+        return checkpoints.stream().filter(c -> c.triggeredAtMillis() >= from)
+                .min(Comparator.comparingLong(CheckpointTimes::triggeredAtMillis))
+                .map(c -> OptionalLong.of(c.completedAtMillis())).orElse(OptionalLong.empty());
     }
 
     /**
@@ -83,17 +125,40 @@ public record RecoveryClock(
         return OptionalLong.empty();
     }
 
+    /**
+     * The rate of the latest {@link #BASELINE_MS} window ending at or before T0 that overlaps no disturbed span
+     * and starts once records flow (the count at its start is above 0), in records per second; empty when
+     * there is no such window or nothing flowed in it.
+     */
+    static OptionalDouble baselinePerSecond(long t0, List<long[]> samples, List<Interval> disturbed) {
+        List<Long> ends = new ArrayList<>();
+        ends.add(t0);
+        for (Interval span : disturbed) {
+            if (span.fromMillis() < t0) {
+                ends.add(span.fromMillis());
+            }
+        }
+        ends.sort(Comparator.reverseOrder());
+        for (long end : ends) {
+            long start = end - BASELINE_MS;
+            if (disturbed.stream().anyMatch(span -> span.overlaps(start, end))) {
+                continue;
+            }
+            OptionalLong before = countAt(samples, start);
+            OptionalLong at = countAt(samples, end);
+            if (before.isEmpty() || at.isEmpty() || before.getAsLong() <= 0) {
+                continue;
+            }
+            double rate = (at.getAsLong() - before.getAsLong()) * 1000.0 / BASELINE_MS;
+            if (rate > 0) {
+                return OptionalDouble.of(rate);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
     /** The end of the first window starting at or after T0 whose rate is back to 90 % of the baseline. */
-    static OptionalLong throughputBack(long t0, List<long[]> samples) {
-        OptionalLong before = countAt(samples, t0 - BASELINE_MS);
-        OptionalLong at = countAt(samples, t0);
-        if (before.isEmpty() || at.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        double baseline = (at.getAsLong() - before.getAsLong()) / (double) BASELINE_MS;
-        if (baseline <= 0) {
-            return OptionalLong.empty();
-        }
+    static OptionalLong throughputBack(long t0, List<long[]> samples, double baselinePerSecond) {
         for (long[] sample : samples) {
             long start = sample[0];
             if (start < t0) {
@@ -103,8 +168,8 @@ public record RecoveryClock(
             if (end.isEmpty()) {
                 break;
             }
-            double rate = (end.getAsLong() - sample[1]) / (double) RATE_WINDOW_MS;
-            if (rate >= RECOVERED_FRACTION * baseline) {
+            double rate = (end.getAsLong() - sample[1]) * 1000.0 / RATE_WINDOW_MS;
+            if (rate >= RECOVERED_FRACTION * baselinePerSecond) {
                 return OptionalLong.of(start + RATE_WINDOW_MS);
             }
         }

@@ -36,11 +36,22 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private final long minRecordsPastBarrier;
     private final ProducedAt<T> producedAt;
     private final ProducedAt<T> intendedAt;
+    private final PoisonOffset<T> poisonOffset;
 
     /** A record's produce timestamp, or the time it was due by the producer's schedule, in µs since the epoch. */
     @FunctionalInterface
     public interface ProducedAt<T> extends Serializable {
         long micros(T record);
+    }
+
+    /**
+     * Where a poison record was read, for the harness to see when the job has read each poison record: its
+     * partition and Kafka offset, with {@code -1} as the offset of a record that is not poison.
+     */
+    public interface PoisonOffset<T> extends Serializable {
+        int partition(T record);
+
+        long offset(T record);
     }
 
     private transient int subtask;
@@ -56,11 +67,14 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
      * @param producedAt the record's produce timestamp, for the processing latency
      * @param intendedAt when the producer's schedule wanted the record sent, for the latency without
      *     coordinated omission
+     * @param poisonOffset where a poison record was read (offset -1 for other records)
      */
-    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt, ProducedAt<T> intendedAt) {
+    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt, ProducedAt<T> intendedAt,
+            PoisonOffset<T> poisonOffset) {
         this.minRecordsPastBarrier = minRecordsPastBarrier;
         this.producedAt = producedAt;
         this.intendedAt = intendedAt;
+        this.poisonOffset = poisonOffset;
     }
 
     @Override
@@ -84,6 +98,10 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
             }
         }
         recordsSinceBarrier++;
+        long poisonAt = poisonOffset.offset(value);
+        if (poisonAt >= 0) {
+            JobProbe.poisonRead(new JobProbe.PoisonRead(poisonOffset.partition(value), poisonAt, System.currentTimeMillis()));
+        }
         if (firstRecordPending) {
             firstRecordPending = false;
             JobProbe.firstRecord(new JobProbe.FirstRecord(subtask, attempt, System.currentTimeMillis()));

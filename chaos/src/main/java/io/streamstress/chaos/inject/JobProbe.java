@@ -1,6 +1,10 @@
 package io.streamstress.chaos.inject;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import java.util.Map;
@@ -22,6 +26,9 @@ public final class JobProbe {
     /** An attempt (restarted, or the first of a resumed job) processed its first record. */
     public record FirstRecord(int subtask, int attempt, long atMillis) {}
 
+    /** The job read a poison record (replays read it again). */
+    public record PoisonRead(int partition, long offset, long atMillis) {}
+
     /** Processing latency in µs: produce timestamp → the record reaches the sink. */
     private static final Recorder LATENCY = new Recorder(3);
     /** The same from the producer's intended send time (its schedule), which a stalled producer cannot hide. */
@@ -30,6 +37,7 @@ public final class JobProbe {
     private static final Map<Placement, LongAdder> PER_PLACEMENT = new ConcurrentHashMap<>();
     private static final List<Thrown> THROWN = new CopyOnWriteArrayList<>();
     private static final List<FirstRecord> FIRST_RECORDS = new CopyOnWriteArrayList<>();
+    private static final List<PoisonRead> POISON_READ = new CopyOnWriteArrayList<>();
 
     /** Where an attempt ran: its subtask and the id of the TaskManager that hosted it. */
     private record Placement(int subtask, String taskManager) {}
@@ -64,6 +72,29 @@ public final class JobProbe {
 
     static void firstRecord(FirstRecord first) {
         FIRST_RECORDS.add(first);
+    }
+
+    static void poisonRead(PoisonRead read) {
+        POISON_READ.add(read);
+    }
+
+    /**
+     * When the job had read {@code count} different poison records of {@code partition} (each offset counted
+     * once, at its first read; a replay reads it again); empty while it has read fewer.
+     */
+    public static OptionalLong poisonReadAt(int partition, long count) {
+        Map<Long, Long> firstReadByOffset = new HashMap<>();
+        for (PoisonRead read : POISON_READ) {
+            if (read.partition() == partition) {
+                firstReadByOffset.merge(read.offset(), read.atMillis(), Math::min);
+            }
+        }
+        if (count <= 0 || firstReadByOffset.size() < count) {
+            return OptionalLong.empty();
+        }
+        List<Long> times = new ArrayList<>(firstReadByOffset.values());
+        Collections.sort(times);
+        return OptionalLong.of(times.get((int) count - 1));
     }
 
     static void latencyMicros(long fromProducedMicros, long fromIntendedMicros) {
@@ -105,6 +136,7 @@ public final class JobProbe {
         PER_PLACEMENT.clear();
         THROWN.clear();
         FIRST_RECORDS.clear();
+        POISON_READ.clear();
         TaskFailureSwitch.reset();
     }
 }

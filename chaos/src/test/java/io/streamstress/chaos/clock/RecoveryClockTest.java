@@ -2,9 +2,9 @@ package io.streamstress.chaos.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamstress.chaos.plan.FaultKind;
 import java.util.ArrayList;
 import java.util.List;
-import io.streamstress.chaos.plan.FaultKind;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class RecoveryClockTest {
     /** Samples every 100 ms from T0 − 5 s to T0 + 5 s: 1,000 records/s, except {@code rateAfter} from T0 on. */
     private static List<long[]> throughput(long pauseMillis, double rateAfter) {
         List<long[]> samples = new ArrayList<>();
-        long count = 0;
+        long count = 1;
         for (long t = T0 - 5_000; t <= T0 + 5_000; t += 100) {
             samples.add(new long[] {t, count});
             boolean paused = t >= T0 && t < T0 + pauseMillis;
@@ -24,11 +24,23 @@ class RecoveryClockTest {
         return samples;
     }
 
+    private static Observations seen(List<AttemptEvent> running, List<AttemptEvent> first,
+            List<CheckpointTimes> checkpoints, List<long[]> processed, List<long[]> committed) {
+        return new Observations(running, first, checkpoints, processed, committed, List.of(), List.of(),
+                OptionalLong.empty());
+    }
+
+    private static CheckpointTimes checkpoint(long triggered, long completed) {
+        return new CheckpointTimes(triggered, completed);
+    }
+
     @Test
     void aTaskFaultHasAllFourClocks() {
-        // Given a restart: tasks RUNNING at +300/+400 ms, first record at +450 ms, a checkpoint at +900 ms
-        Observations seen = new Observations(List.of(T0 + 300, T0 + 400), List.of(T0 + 450, T0 + 700),
-                List.of(T0 - 200, T0 + 900, T0 + 1900), throughput(500, 1.0), List.of());
+        // Given a restart: attempts 1 RUNNING at +300/+400 ms, a first record at +450 ms, a checkpoint at +900 ms
+        Observations seen = seen(List.of(new AttemptEvent(3, 1, T0 + 300), new AttemptEvent(4, 1, T0 + 400)),
+                List.of(new AttemptEvent(3, 1, T0 + 450), new AttemptEvent(4, 1, T0 + 700)),
+                List.of(checkpoint(T0 - 300, T0 - 200), checkpoint(T0 + 800, T0 + 900), checkpoint(T0 + 1800, T0 + 1900)),
+                throughput(500, 1.0), List.of());
 
         // When
         RecoveryClock clock = RecoveryClock.measure(FaultKind.TASK_EXCEPTION, T0, T0, seen);
@@ -36,10 +48,89 @@ class RecoveryClockTest {
         // Then
         assertThat(RecoveryClock.since(T0, clock.t1())).as("T1: the last restarted task RUNNING").hasValue(400);
         assertThat(RecoveryClock.since(T0, clock.t2())).as("T2: the first record of a restarted attempt").hasValue(450);
-        assertThat(RecoveryClock.since(T0, clock.t3())).as("T3: first checkpoint after T0").hasValue(900);
+        assertThat(RecoveryClock.since(T0, clock.t3())).as("T3: first checkpoint triggered after T0").hasValue(900);
         assertThat(clock.recoveryMillis()).as("recovery = T2 − T0").hasValue(450);
+        assertThat(clock.baselinePerSecond()).as("baseline: the 3 s before T0").hasValueCloseTo(1000.0, within(1));
         assertThat(RecoveryClock.since(T0, clock.t4()).orElseThrow()).as("T4: a full-rate window after the pause")
                 .isBetween(1_400L, 1_600L);
+    }
+
+    @Test
+    void theFirstRecordOfAnAttemptThatNeverRestartedIsNotT2() {
+        // Given a subtask of the job's first attempt reading its first record after T0 (its partition was empty
+        // until then), and the restarted attempt's first record later
+        Observations seen = seen(List.of(new AttemptEvent(0, 1, T0 + 300)),
+                List.of(new AttemptEvent(7, 0, T0 + 100), new AttemptEvent(0, 1, T0 + 450)),
+                List.of(), throughput(0, 1.0), List.of());
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.TASK_EXCEPTION, T0, T0, seen);
+
+        // Then
+        assertThat(RecoveryClock.since(T0, clock.t2())).as("T2 is the restarted attempt's, not attempt 0's")
+                .hasValue(450);
+        assertThat(clock.recoveryMillis()).as("recovery").hasValue(450);
+    }
+
+    @Test
+    void aResumedProcessCountsItsFirstAttempts() {
+        // Given a new process whose job starts at attempt 0 after the kill
+        Observations seen = seen(List.of(new AttemptEvent(0, 0, T0 + 6000)), List.of(new AttemptEvent(0, 0, T0 + 6500)),
+                List.of(), List.of(), List.of());
+
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.PROCESS_KILL, T0, T0, seen);
+
+        assertThat(clock.recoveryMillis()).as("recovery = the resumed job's first record").hasValue(6500);
+        assertThat(RecoveryClock.since(T0, clock.t1())).as("T1").hasValue(6000);
+    }
+
+    @Test
+    void aCheckpointInFlightAtT0IsNotT3() {
+        // Given a checkpoint triggered before T0 that completed 20 ms after it, and the next one triggered after T0
+        Observations seen = seen(List.of(), List.of(),
+                List.of(checkpoint(T0 - 500, T0 + 20), checkpoint(T0 + 500, T0 + 700)), throughput(0, 1.0), List.of());
+
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.TASKMANAGER_STOP, T0, T0, seen);
+
+        assertThat(RecoveryClock.since(T0, clock.t3())).as("T3: the first checkpoint triggered after T0").hasValue(700);
+    }
+
+    @Test
+    void theBaselineComesFromAWindowInWhichThePipelineRanFreely() {
+        // Given 1,000 records/s, except that the producer was held for the 2 s before T0 (nothing flowed)
+        List<long[]> samples = new ArrayList<>();
+        long count = 1;
+        for (long t = T0 - 8_000; t <= T0 + 5_000; t += 100) {
+            samples.add(new long[] {t, count});
+            boolean held = t >= T0 - 2_000 && t < T0;
+            count += held ? 0 : 100;
+        }
+        Observations held = new Observations(List.of(), List.of(), List.of(), samples, List.of(), List.of(),
+                List.of(new Interval(T0 - 2_000, T0)), OptionalLong.empty());
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, held);
+
+        // Then the baseline is the free 3 s before the hold, not the hold itself
+        assertThat(clock.baselinePerSecond()).as("baseline from before the hold").hasValueCloseTo(1000.0, within(1));
+        assertThat(RecoveryClock.since(T0, clock.t4())).as("T4: the first full-rate second after T0").hasValue(1000);
+
+        // And with no free window before T0 there is no baseline and no T4
+        Observations alwaysDisturbed = new Observations(List.of(), List.of(), List.of(), samples, List.of(), List.of(),
+                List.of(new Interval(T0 - 8_000, T0)), OptionalLong.empty());
+        RecoveryClock none = RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, alwaysDisturbed);
+        assertThat(none.baselinePerSecond()).as("no baseline").isEmpty();
+        assertThat(none.t4()).as("no T4 without a baseline").isEmpty();
+    }
+
+    @Test
+    void aBaselineNeedsRecordsFlowing() {
+        // Given nothing processed before T0 (the job had not started reading)
+        List<long[]> samples = List.of(new long[] {T0 - 4000, 0}, new long[] {T0, 0}, new long[] {T0 + 2000, 5000});
+        Observations seen = seen(List.of(), List.of(), List.of(), samples, List.of());
+
+        assertThat(RecoveryClock.measure(FaultKind.TASK_EXCEPTION, T0, T0, seen).baselinePerSecond())
+                .as("no baseline from a pipeline that had not started").isEmpty();
     }
 
     @Test
@@ -47,8 +138,9 @@ class RecoveryClockTest {
         // Given commits every second, none while Redis was paused from T0 to T0 + 2 s, then one at T0 + 2.1 s
         List<long[]> committed = List.of(new long[] {T0 - 1000, 500}, new long[] {T0, 1000},
                 new long[] {T0 + 1000, 1000}, new long[] {T0 + 2050, 1000}, new long[] {T0 + 2100, 3000});
-        // And a checkpoint that completed during the stall (commits are not part of a checkpoint)
-        Observations seen = new Observations(List.of(), List.of(), List.of(T0 + 900), throughput(0, 1.0), committed);
+        // And a checkpoint triggered and completed during the stall (commits are not part of a checkpoint)
+        Observations seen = seen(List.of(), List.of(), List.of(checkpoint(T0 + 800, T0 + 900)), throughput(0, 1.0),
+                committed);
 
         // When
         RecoveryClock clock = RecoveryClock.measure(FaultKind.REDIS_STALL, T0, T0 + 2000, seen);
@@ -61,18 +153,51 @@ class RecoveryClockTest {
     }
 
     @Test
-    void aBrokerRestartRecoversWhenRecordsAreReadAgain() {
-        // Given nothing processed from T0 to T0 + 800 ms; the broker was back at T0 + 600 ms
-        Observations seen = new Observations(List.of(), List.of(), List.of(), throughput(800, 1.0), List.of());
+    void recordsTheSourceHadBufferedBeforeABrokerRestartDoNotCount() {
+        // Given the broker back at T0 + 600 ms; the job still processing records it had fetched before the
+        // restart until T0 + 800 ms, then nothing until the restarted broker served the topic at T0 + 1,200 ms
+        List<long[]> processed = new ArrayList<>();
+        long count = 10_000;
+        for (long t = T0 - 3_000; t <= T0 + 3_000; t += 100) {
+            processed.add(new long[] {t, count});
+            boolean stopped = t >= T0 + 800 && t < T0 + 1_300;
+            count += stopped ? 0 : 100;
+        }
+        List<long[]> served = List.of(new long[] {T0 - 100, 50_000}, new long[] {T0 + 600, 50_000},
+                new long[] {T0 + 1_100, 50_000}, new long[] {T0 + 1_200, 58_000});
+        Observations seen = new Observations(List.of(), List.of(), List.of(), processed, List.of(), served, List.of(),
+                OptionalLong.empty());
 
+        // When
         RecoveryClock clock = RecoveryClock.measure(FaultKind.BROKER_RESTART, T0, T0 + 600, seen);
 
-        assertThat(clock.recoveryMillis()).as("recovery = first increase after the broker is back").hasValue(900);
+        // Then recovery is the first record after the restarted broker served, not a buffered one at +700 ms
+        assertThat(clock.recoveryMillis()).as("recovery").hasValue(1_400);
+    }
+
+    @Test
+    void poisonRecoversAtTheFirstCheckpointAfterThePoisonWasRead() {
+        // Given poison written at T0 and read by the job at T0 + 1,500 ms; checkpoints every second
+        Observations seen = new Observations(List.of(), List.of(),
+                List.of(checkpoint(T0 + 200, T0 + 300), checkpoint(T0 + 1_200, T0 + 1_300),
+                        checkpoint(T0 + 2_200, T0 + 2_300)),
+                throughput(0, 1.0), List.of(), List.of(), List.of(), OptionalLong.of(T0 + 1_500));
+
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.POISON, T0, T0, seen);
+
+        assertThat(RecoveryClock.since(T0, clock.t3())).as("T3: any checkpoint after T0").hasValue(300);
+        assertThat(clock.recoveryMillis()).as("recovery: the checkpoint triggered after the poison was read")
+                .hasValue(2_300);
+
+        // And while the poison has not been read, it has not recovered
+        Observations unread = new Observations(List.of(), List.of(), seen.checkpoints(), seen.processed(), List.of(),
+                List.of(), List.of(), OptionalLong.empty());
+        assertThat(RecoveryClock.measure(FaultKind.POISON, T0, T0, unread).recoveryMillis()).as("unread").isEmpty();
     }
 
     @Test
     void throughputThatNeverComesBackLeavesT4Empty() {
-        Observations seen = new Observations(List.of(), List.of(), List.of(), throughput(0, 0.5), List.of());
+        Observations seen = seen(List.of(), List.of(), List.of(), throughput(0, 0.5), List.of());
 
         assertThat(RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, seen).t4()).as("T4 at half rate").isEmpty();
         assertThat(RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, seen).recoveryMillis())
@@ -81,7 +206,8 @@ class RecoveryClockTest {
 
     @Test
     void eventsBeforeT0DoNotCount() {
-        Observations seen = new Observations(List.of(T0 - 10), List.of(T0 - 5), List.of(T0 - 1), List.of(), List.of());
+        Observations seen = seen(List.of(new AttemptEvent(0, 1, T0 - 10)), List.of(new AttemptEvent(0, 1, T0 - 5)),
+                List.of(checkpoint(T0 - 10, T0 - 1)), List.of(), List.of());
 
         RecoveryClock clock = RecoveryClock.measure(FaultKind.TASKMANAGER_STOP, T0, T0, seen);
 
@@ -89,5 +215,9 @@ class RecoveryClockTest {
         assertThat(clock.t2()).isEmpty();
         assertThat(clock.t3()).isEmpty();
         assertThat(clock.t4()).as("no samples").isEmpty();
+    }
+
+    private static org.assertj.core.data.Offset<Double> within(double delta) {
+        return org.assertj.core.data.Offset.offset(delta);
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -34,7 +36,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private BrokerSettings settings;
-    private KafkaRaftServer server;
+    private volatile KafkaRaftServer server;
+    /** Bytes of each topic that earlier runs of this broker served, until they were stopped. */
+    private final Map<String, Long> servedBeforeStop = new ConcurrentHashMap<>();
+    /** The highest {@link #bytesServed} reported per topic: what it reports never goes down. */
+    private final Map<String, Long> servedReported = new ConcurrentHashMap<>();
 
     public EmbeddedKafkaBroker(BrokerSettings settings) {
         this.settings = settings;
@@ -70,6 +76,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Bytes of {@code topic} this broker has served to fetching clients (consumers), over all its starts: a
+     * figure that only grows, so that a fetch answered after a restart shows as an increase.
+     */
+    public long bytesServed(String topic) {
+        // Read what earlier starts served first: a stop in between then moves bytes from 'current' into it,
+        // which this call misses (an undercount the next call makes good), but never counts twice.
+        long before = servedBeforeStop.getOrDefault(topic, 0L);
+        long current = server == null ? 0 : TopicTraffic.bytesOut(topic);
+        return servedReported.merge(topic, before + current, Math::max);
+    }
+
     /** Stops the broker and waits for it; the data dir stays for a later {@link #start()}. */
     public synchronized void stop() {
         if (server == null) {
@@ -77,6 +95,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer stopping = server;
         server = null;
+        for (String topic : servedReported.keySet()) {
+            servedBeforeStop.merge(topic, TopicTraffic.bytesOut(topic), Long::sum);
+        }
         stopping.shutdown();
         stopping.awaitShutdown();
         LOG.info("Kafka broker at {} stopped", bootstrapServers());

@@ -22,10 +22,12 @@ public final class StressRecordDeserializer implements KafkaRecordDeserializatio
         try {
             decoded = StressRecordCodec.decode(record.value());
         } catch (MalformedRecordException e) {
-            out.collect(StressRecord.poison(record.partition()));
+            out.collect(StressRecord.poison(record.partition(), record.offset()));
             return;
         }
-        out.collect(decoded.partition() == record.partition() ? decoded : StressRecord.poison(record.partition()));
+        out.collect(decoded.partition() == record.partition()
+                ? decoded
+                : StressRecord.poison(record.partition(), record.offset()));
     }
 
     @Override

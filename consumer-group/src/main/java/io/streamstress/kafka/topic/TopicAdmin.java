@@ -50,11 +50,17 @@ public final class TopicAdmin implements AutoCloseable {
         return call("reach Kafka", admin.describeCluster().clusterId());
     }
 
-    /** Creates {@code topic} with {@code partitions} partitions and the given replication factor. */
+    /** Creates {@code topic} with {@code partitions} partitions and the given replication factor; returns once every partition's leader serves requests. */
     public void createTopic(String topic, int partitions, short replication)
             throws KafkaUnavailableException, InterruptedException {
         call("create topic " + topic,
                 admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
+        // The controller has made the topic; its leaders may not have taken up leadership yet. An idempotent
+        // producer whose first batch meets NOT_LEADER_OR_FOLLOWER while its next batches are accepted retries
+        // that batch into OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen on a loaded 2-core machine).
+        // Every partition answering a ListOffsets from its leader (the admin client retries NOT_LEADER) means
+        // every leader serves requests.
+        endOffsets(topic, partitions);
     }
 
     /** Deletes {@code topics} (their data goes once the broker's file-delete delay has passed). */

@@ -48,16 +48,24 @@ class EmbeddedKafkaBrokerITCase {
             // And partition 3 holds sequences 0.. in order, offset = sequence
             assertThat(firstRecords(broker.bootstrapServers(), 3, 3)).as("partition 3 head")
                     .extracting(StressRecord::sequence).containsExactly(0L, 1L, 2L);
+            long servedBeforeRestart = broker.bytesServed("load");
+            assertThat(servedBeforeRestart).as("bytes the broker served to that consumer").isPositive();
 
             // When the broker stops and starts again on the same data dir
             broker.stop();
             broker.start();
+            assertThat(broker.bytesServed("load")).as("served, before anyone fetched from the restarted broker")
+                    .isEqualTo(servedBeforeRestart);
 
             // Then the data is still there
             try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
                 assertThat(admin.endOffsets("load", 4)).as("end offsets after restart")
                         .containsExactly(plan.messagesPerPartition());
             }
+            // And a fetch answered by the restarted broker shows as more bytes served
+            firstRecords(broker.bootstrapServers(), 3, 3);
+            assertThat(broker.bytesServed("load")).as("served after a fetch from the restarted broker")
+                    .isGreaterThan(servedBeforeRestart);
         }
     }
 

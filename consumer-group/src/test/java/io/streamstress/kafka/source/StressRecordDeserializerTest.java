@@ -28,8 +28,12 @@ class StressRecordDeserializerTest {
     }
 
     private List<StressRecord> read(int partition, byte[] value) {
+        return read(partition, 0, value);
+    }
+
+    private List<StressRecord> read(int partition, long offset, byte[] value) {
         TestingCollector out = new TestingCollector();
-        deserializer.deserialize(new ConsumerRecord<>("t", partition, 0, null, value), out);
+        deserializer.deserialize(new ConsumerRecord<>("t", partition, offset, null, value), out);
         return out.records;
     }
 
@@ -42,10 +46,12 @@ class StressRecordDeserializerTest {
 
     @Test
     void malformedValuesBecomePoisonOfTheirPartitionInsteadOfFailingTheJob() {
-        assertThat(read(2, StressRecordCodec.poisonValue(1))).as("foreign bytes")
-                .containsExactly(StressRecord.poison(2));
-        assertThat(read(1, StressRecordCodec.encode(new StressRecord(3, 0, 3, 0, 0), 64))).as("wrong partition")
-                .containsExactly(StressRecord.poison(1));
-        assertThat(StressRecord.poison(2).isPoison()).isTrue();
+        assertThat(read(2, 41, StressRecordCodec.poisonValue(1))).as("foreign bytes")
+                .containsExactly(StressRecord.poison(2, 41));
+        assertThat(read(1, 7, StressRecordCodec.encode(new StressRecord(3, 0, 3, 0, 0), 64))).as("wrong partition")
+                .containsExactly(StressRecord.poison(1, 7));
+        assertThat(StressRecord.poison(2, 41).isPoison()).isTrue();
+        assertThat(StressRecord.poison(2, 41).poisonOffset()).as("the offset it was read at").isEqualTo(41);
+        assertThat(new StressRecord(3, 17, 63, 1_000, 900).poisonOffset()).as("a load message").isEqualTo(-1);
     }
 }

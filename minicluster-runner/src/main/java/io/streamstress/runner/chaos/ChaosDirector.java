@@ -1,5 +1,7 @@
 package io.streamstress.runner.chaos;
 
+import io.streamstress.chaos.clock.Interval;
+import io.streamstress.chaos.clock.Observations;
 import io.streamstress.chaos.clock.RecoveryClock;
 import io.streamstress.chaos.inject.FaultInjector;
 import io.streamstress.chaos.inject.FaultNotInjectedException;
@@ -14,14 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
  * Works through the fault plan while the job runs: waits until a fault is due (time or progress) and until a
- * checkpoint completed since the previous fault, injects it, prints its recovery clocks once it recovered,
- * and at the end computes every fault's final clocks from what the {@link JobWatcher} recorded.
+ * checkpoint triggered after the previous fault completed, injects it, prints its recovery clocks once it
+ * recovered, and at the end computes every fault's final clocks from what the {@link JobWatcher} recorded.
  */
 public final class ChaosDirector implements AutoCloseable {
 
@@ -31,6 +35,14 @@ public final class ChaosDirector implements AutoCloseable {
     /** How long the end of a run waits for a fault that is being injected to finish taking effect. */
     static final Duration INJECTION_GRACE = Duration.ofSeconds(60);
 
+    /** Where a resumed run takes over: the process-kill it recovers from, and what came before it. */
+    public record Resumption(ResumedFault killed, List<FaultRecord> before) {
+
+        public Resumption {
+            before = List.copyOf(before);
+        }
+    }
+
     private final FaultPlan plan;
     private final Map<FaultKind, FaultInjector> injectors;
     private final JobWatcher watcher;
@@ -39,8 +51,9 @@ public final class ChaosDirector implements AutoCloseable {
     private final long pipelineStart;
     private final BooleanSupplier jobDone;
     private final Console console;
-    private final Optional<ResumedFault> resumed;
+    private final Optional<Resumption> resumed;
     private final FaultGate gate;
+    private final IntFunction<OptionalLong> poisonReadAt;
     /** The plan index of the fault being injected now, -1 when none. */
     private volatile int injecting = -1;
     private final List<FaultRecord> records = new ArrayList<>();
@@ -49,14 +62,16 @@ public final class ChaosDirector implements AutoCloseable {
 
     /**
      * @param committed messages committed so far (for {@code kind@40%})
-     * @param pipelineStart wall-clock ms when the first record was sent (for {@code kind@30s})
+     * @param pipelineStart wall-clock ms when the first record of the run was sent (for {@code kind@30s})
      * @param jobDone whether the job has ended (no fault is injected after that)
-     * @param resumed the process-kill this run resumed from: it counts as injected, the plan goes on after it
+     * @param resumed the process-kill this run resumed from and the faults before it, as the killed process
+     *     recorded them: they count as injected (or not), the plan goes on after the kill
      * @param gate holds the producer at progress faults until they start
+     * @param poisonReadAt for a poison fault's plan index, when the job had read all its records
      */
     public ChaosDirector(FaultPlan plan, Map<FaultKind, FaultInjector> injectors, JobWatcher watcher,
             LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console,
-            Optional<ResumedFault> resumed, FaultGate gate) {
+            Optional<Resumption> resumed, FaultGate gate, IntFunction<OptionalLong> poisonReadAt) {
         this.plan = plan;
         this.injectors = Map.copyOf(injectors);
         this.watcher = watcher;
@@ -67,8 +82,11 @@ public final class ChaosDirector implements AutoCloseable {
         this.console = console;
         this.resumed = resumed;
         this.gate = gate;
+        this.poisonReadAt = poisonReadAt;
         this.thread = new Thread(this::run, "streamstress-chaos");
         this.thread.setDaemon(true);
+        resumed.ifPresent(r -> r.before().forEach(this::add));
+        resumed.ifPresent(r -> r.before().forEach(f -> f.recoveryMillis().ifPresent(ms -> recovered(f.planned().kind(), ms))));
     }
 
     public ChaosDirector start() {
@@ -88,57 +106,78 @@ public final class ChaosDirector implements AutoCloseable {
         long previousT0 = pipelineStart;
         int first = 0;
         if (resumed.isPresent()) {
-            PlannedFault killed = plan.faults().get(resumed.get().index());
-            long t0 = resumed.get().t0Millis();
-            add(FaultRecord.injected(killed, new Injection(t0, "the stress process was killed with SIGKILL and resumed "
-                    + "from its retained checkpoint"), t0));
+            ResumedFault killedAt = resumed.get().killed();
+            PlannedFault killed = plan.faults().get(killedAt.index());
+            long t0 = killedAt.t0Millis();
+            add(FaultRecord.injected(killedAt.index(), killed, new Injection(t0, "the stress process was killed with "
+                    + "SIGKILL and resumed from its retained checkpoint"), t0));
             previousT0 = t0;
-            first = resumed.get().index() + 1;
+            first = killedAt.index() + 1;
             try {
-                awaitRecovery(killed, t0, t0);
+                awaitRecovery(killedAt.index(), killed, t0, t0);
             } catch (InterruptedException e) {
                 return;
             }
         }
-        int number = first;
-        for (PlannedFault fault : plan.faults().subList(first, plan.faults().size())) {
-            number++;
+        for (int index = first; index < plan.faults().size(); index++) {
+            PlannedFault fault = plan.faults().get(index);
+            int number = index + 1;
             long since = previousT0;
             if (!await(() -> isDue(fault.trigger())) || !await(() -> checkpointSince(since))) {
                 return;
             }
-            gate.start(number - 1);
-            injecting = number - 1;
+            gate.start(index);
+            injecting = index;
             try {
                 Injection injection = injectors.get(fault.kind()).inject(fault);
                 injecting = -1;
                 long ended = fault.kind().restartsTasks() ? injection.t0Millis() : System.currentTimeMillis();
-                add(FaultRecord.injected(fault, injection, ended));
+                add(FaultRecord.injected(index, fault, injection, ended));
                 console.line("  fault %d/%d %s at +%.1fs: %s", number, plan.faults().size(), fault,
                         (injection.t0Millis() - pipelineStart) / 1000.0, injection.detail());
                 previousT0 = injection.t0Millis();
-                awaitRecovery(fault, injection.t0Millis(), ended);
+                awaitRecovery(index, fault, injection.t0Millis(), ended);
             } catch (InterruptedException e) {
                 return;
             } catch (FaultNotInjectedException e) {
-                add(FaultRecord.notInjected(fault, e.getMessage()));
+                add(FaultRecord.notInjected(index, fault, e.getMessage()));
                 console.line("  fault %d/%d %s not injected: %s", number, plan.faults().size(), fault, e.getMessage());
             } catch (Exception e) {
-                add(FaultRecord.notInjected(fault, "injection failed: " + e));
+                add(FaultRecord.notInjected(index, fault, "injection failed: " + e));
                 console.line("  fault %d/%d %s failed to inject: %s", number, plan.faults().size(), fault, e);
             }
         }
     }
 
-    private void awaitRecovery(PlannedFault fault, long t0, long ended) throws InterruptedException {
+    private void awaitRecovery(int index, PlannedFault fault, long t0, long ended) throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
-        RecoveryClock clock = RecoveryClock.measure(fault.kind(), t0, ended, watcher.observations(t0, Long.MAX_VALUE));
+        RecoveryClock clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
         while (clock.recoveryMillis().isEmpty() && System.nanoTime() < deadline && !jobDone.getAsBoolean()) {
             Thread.sleep(POLL_MS);
-            clock = RecoveryClock.measure(fault.kind(), t0, ended, watcher.observations(t0, Long.MAX_VALUE));
+            clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
+        }
+        RecoveryClock measured = clock;
+        synchronized (this) {
+            records.replaceAll(r -> r.index() == index && r.injected() && r.clock().isEmpty() ? r.withClock(measured) : r);
         }
         console.line("    %s", ClockFormat.line(clock));
         clock.recoveryMillis().ifPresent(ms -> recovered(fault.kind(), ms));
+    }
+
+    /**
+     * The clocks of the fault at plan index {@code index}, from what the watcher recorded between T0 and
+     * {@code until} (a later fault's T0), with every other fault in {@code known} in progress as a disturbance.
+     */
+    private RecoveryClock measure(int index, FaultKind kind, long t0, long ended, long until, List<FaultRecord> known) {
+        List<Interval> disturbed = new ArrayList<>(gate.holds());
+        for (FaultRecord other : known) {
+            if (other.index() != index && other.injected() && other.injection().get().t0Millis() < t0) {
+                other.inProgress(t0).ifPresent(disturbed::add);
+            }
+        }
+        OptionalLong poison = kind == FaultKind.POISON ? poisonReadAt.apply(index) : OptionalLong.empty();
+        Observations seen = watcher.observations(t0, until, disturbed, poison);
+        return RecoveryClock.measure(kind, t0, ended, seen);
     }
 
     private synchronized void recovered(FaultKind kind, long millis) {
@@ -169,7 +208,7 @@ public final class ChaosDirector implements AutoCloseable {
     }
 
     private boolean checkpointSince(long millis) {
-        return watcher.checkpoints().completedAfter(millis) > 0;
+        return watcher.checkpoints().triggeredAndCompletedAfter(millis) > 0;
     }
 
     /** Waits for {@code condition}; false when the job ended or the thread was interrupted first. */
@@ -191,6 +230,19 @@ public final class ChaosDirector implements AutoCloseable {
         records.add(record);
     }
 
+    private synchronized List<FaultRecord> snapshot() {
+        return new ArrayList<>(records);
+    }
+
+    /**
+     * The faults recorded so far, each with its clocks as measured up to now: what a process about to be killed
+     * hands to the one that resumes it (which cannot measure them: the samples die with this process).
+     */
+    public List<FaultRecord> recordedSoFar() {
+        watcher.refresh();
+        return withFinalClocks(snapshot());
+    }
+
     /**
      * Stops the director and returns every planned fault with its final clocks; faults never reached are
      * reported as not injected.
@@ -208,30 +260,36 @@ public final class ChaosDirector implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         watcher.refresh();
-        List<FaultRecord> done;
-        synchronized (this) {
-            done = new ArrayList<>(records);
-        }
-        List<FaultRecord> result = new ArrayList<>();
-        for (int i = 0; i < done.size(); i++) {
-            FaultRecord record = done.get(i);
-            if (record.injection().isEmpty()) {
-                result.add(record);
-                continue;
-            }
-            long t0 = record.injection().get().t0Millis();
-            long until = nextT0(done, i);
-            result.add(record.withClock(RecoveryClock.measure(
-                    record.planned().kind(), t0, record.endedMillis(), watcher.observations(t0, until))));
-        }
-        // A resumed run starts at the killed fault; the ones before it were the killed process's to report.
-        int handled = done.size() + resumed.map(ResumedFault::index).orElse(0);
-        for (int i = handled; i < plan.faults().size(); i++) {
-            result.add(FaultRecord.notInjected(plan.faults().get(i), i == injecting
+        List<FaultRecord> result = withFinalClocks(snapshot());
+        for (int i = result.size(); i < plan.faults().size(); i++) {
+            result.add(FaultRecord.notInjected(i, plan.faults().get(i), i == injecting
                     ? "the job ended while it was being injected (a task fault needs records past a barrier)"
                     : "the job finished before it was due"));
         }
         return result;
+    }
+
+    /**
+     * Every record with its clocks computed from all that was recorded, in plan order: each fault's window
+     * ends at the next fault's T0, and the faults before it (with their final clocks) disturb its baseline.
+     * A record that came with its clocks (measured by the process this run resumed) keeps them.
+     */
+    private List<FaultRecord> withFinalClocks(List<FaultRecord> recorded) {
+        List<FaultRecord> done = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            FaultRecord record = recorded.get(i);
+            boolean handedOver = resumed.isPresent() && record.index() < resumed.get().killed().index();
+            if (record.injection().isEmpty() || handedOver) {
+                done.add(record);
+                continue;
+            }
+            long t0 = record.injection().get().t0Millis();
+            List<FaultRecord> known = new ArrayList<>(done);
+            known.addAll(recorded.subList(i + 1, recorded.size()));
+            done.add(record.withClock(measure(record.index(), record.planned().kind(), t0, record.endedMillis(),
+                    nextT0(recorded, i), known)));
+        }
+        return done;
     }
 
     private static long nextT0(List<FaultRecord> records, int index) {

@@ -11,9 +11,10 @@ public final class ClockFormat {
 
     /** {@code recovery 0.61 s  T1 +0.42s  T2 +0.61s  T3 +1.30s  T4 +1.00s}; "-" for a clock not reached. */
     public static String line(RecoveryClock clock) {
-        return String.format(Locale.ROOT, "recovery %-11s T1 %-7s T2 %-7s T3 %-7s T4 %-7s (%s)",
+        return String.format(Locale.ROOT, "recovery %-11s T1 %-7s T2 %-7s T3 %-7s T4 %-7s (%s%s)",
                 seconds(clock.recoveryMillis()), since(clock.t0(), clock.t1()), since(clock.t0(), clock.t2()),
-                since(clock.t0(), clock.t3()), since(clock.t0(), clock.t4()), clock.basis());
+                since(clock.t0(), clock.t3()), since(clock.t0(), clock.t4()), clock.basis(),
+                clock.baselinePerSecond().isPresent() ? "" : "; T4: no baseline, the pipeline never ran freely before T0");
     }
 
     static String since(long t0, OptionalLong t) {

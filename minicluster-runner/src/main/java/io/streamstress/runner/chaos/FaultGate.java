@@ -5,7 +5,9 @@ import io.streamstress.chaos.plan.FaultTrigger;
 import io.streamstress.chaos.plan.PlannedFault;
 import io.streamstress.kafka.producer.ProduceGate;
 import java.util.ArrayList;
+import io.streamstress.chaos.clock.Interval;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,9 @@ public final class FaultGate implements ProduceGate {
     /** {@code [message id, fault index]} of every progress fault, in plan order. */
     private final List<long[]> holds = new ArrayList<>();
     private final Set<Integer> started = ConcurrentHashMap.newKeySet();
+    /** When the producer was held, {@code [from, until]}; the hold in progress is {@link #holdingSince}. */
+    private final List<Interval> heldSpans = new CopyOnWriteArrayList<>();
+    private volatile long holdingSince = -1;
     private volatile boolean released;
 
     /** @param alreadyStarted faults handled before (by a process this run resumes) */
@@ -42,10 +47,30 @@ public final class FaultGate implements ProduceGate {
             if (hold[0] > messageId) {
                 return;
             }
-            while (!released && !started.contains((int) hold[1])) {
-                Thread.sleep(POLL_MS);
+            if (released || started.contains((int) hold[1])) {
+                continue;
+            }
+            long from = System.currentTimeMillis();
+            holdingSince = from;
+            try {
+                while (!released && !started.contains((int) hold[1])) {
+                    Thread.sleep(POLL_MS);
+                }
+            } finally {
+                heldSpans.add(new Interval(from, System.currentTimeMillis()));
+                holdingSince = -1;
             }
         }
+    }
+
+    /** The spans in which the producer was held at a fault's position, the one in progress up to now included. */
+    public List<Interval> holds() {
+        List<Interval> all = new ArrayList<>(heldSpans);
+        long since = holdingSince;
+        if (since >= 0) {
+            all.add(new Interval(since, Math.max(since, System.currentTimeMillis())));
+        }
+        return all;
     }
 
     /** The director starts (or gives up) fault {@code index}: the producer may pass its position. */

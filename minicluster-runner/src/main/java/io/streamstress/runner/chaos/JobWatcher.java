@@ -1,5 +1,8 @@
 package io.streamstress.runner.chaos;
 
+import io.streamstress.chaos.clock.AttemptEvent;
+import io.streamstress.chaos.clock.CheckpointTimes;
+import io.streamstress.chaos.clock.Interval;
 import io.streamstress.chaos.clock.Observations;
 import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.checkpoints.CheckpointObserver;
@@ -7,6 +10,7 @@ import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.runner.observe.Daemons;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,22 +36,42 @@ public final class JobWatcher implements AutoCloseable {
 
     private final Supplier<AccessExecutionGraph> graph;
     private final CheckpointObserver checkpoints = new CheckpointObserver();
-    private final Map<String, long[]> runningSince = new ConcurrentHashMap<>();
+    private final Map<String, AttemptEvent> runningSince = new ConcurrentHashMap<>();
     private final List<long[]> throughput = new CopyOnWriteArrayList<>();
     private final List<long[]> committedSamples = new CopyOnWriteArrayList<>();
+    private final List<long[]> brokerServedSamples = new CopyOnWriteArrayList<>();
     private final LongSupplier committed;
+    private final LongSupplier brokerServed;
     private final ScheduledExecutorService timer;
     private final ScheduledExecutorService committedTimer;
+    /** Records a killed process of this run had processed: its samples are seeded, this job's counts add to it. */
+    private volatile long processedBefore;
 
     /**
      * @param graph the job's current execution graph (may throw while the job is not known yet)
      * @param committed records committed to Redis so far (read on its own thread: it blocks while Redis does)
+     * @param brokerServed bytes of the topic the run's own broker served to consumers so far (it must not block),
+     *     or null when the broker is not the run's own
      */
-    public JobWatcher(Supplier<AccessExecutionGraph> graph, LongSupplier committed) {
+    public JobWatcher(Supplier<AccessExecutionGraph> graph, LongSupplier committed, LongSupplier brokerServed) {
         this.graph = graph;
         this.committed = committed;
+        this.brokerServed = brokerServed;
         this.timer = Daemons.timer("streamstress-job-watcher");
         this.committedTimer = Daemons.timer("streamstress-commit-watcher");
+    }
+
+    /**
+     * Takes over what the killed process of a resumed run recorded: its samples come first, and this job's
+     * processed counts (which start again at 0 in this process) add to its last one.
+     */
+    public JobWatcher seed(List<long[]> processed, List<long[]> committed, List<CompletedCheckpoint> completed,
+            long failedCheckpoints) {
+        throughput.addAll(processed);
+        committedSamples.addAll(committed);
+        processedBefore = processed.isEmpty() ? 0 : processed.get(processed.size() - 1)[1];
+        checkpoints.seed(completed, failedCheckpoints);
+        return this;
     }
 
     public JobWatcher start() {
@@ -59,7 +83,11 @@ public final class JobWatcher implements AutoCloseable {
     }
 
     private void poll() {
-        throughput.add(new long[] {System.currentTimeMillis(), JobProbe.processedCount()});
+        long now = System.currentTimeMillis();
+        throughput.add(new long[] {now, processedBefore + JobProbe.processedCount()});
+        if (brokerServed != null) {
+            brokerServedSamples.add(new long[] {now, brokerServed.getAsLong()});
+        }
         try {
             AccessExecutionGraph current = graph.get();
             checkpoints.observe(current.getCheckpointStatsSnapshot());
@@ -68,7 +96,7 @@ public final class JobWatcher implements AutoCloseable {
                 long running = attempt.getStateTimestamp(ExecutionState.RUNNING);
                 if (running > 0) {
                     runningSince.putIfAbsent(vertex.getParallelSubtaskIndex() + "#" + attempt.getAttemptNumber(),
-                            new long[] {attempt.getAttemptNumber(), running});
+                            new AttemptEvent(vertex.getParallelSubtaskIndex(), attempt.getAttemptNumber(), running));
                 }
             }
         } catch (RuntimeException e) {
@@ -105,23 +133,23 @@ public final class JobWatcher implements AutoCloseable {
         return checkpoints;
     }
 
-    /** What was recorded, for the clocks of a fault at {@code from}; a later fault at {@code until} ends it. */
-    public Observations observations(long from, long until) {
-        List<Long> restartedRunning = new ArrayList<>();
-        for (long[] attempt : runningSince.values()) {
-            if (attempt[1] >= from && attempt[1] < until) {
-                restartedRunning.add(attempt[1]);
-            }
-        }
-        List<Long> firstRecords = new ArrayList<>();
-        for (var first : JobProbe.firstRecords()) {
-            if (first.atMillis() >= from && first.atMillis() < until) {
-                firstRecords.add(first.atMillis());
-            }
-        }
-        List<Long> completions = checkpoints.completed().stream().map(CompletedCheckpoint::completedAtMillis).toList();
-        return new Observations(
-                restartedRunning, firstRecords, completions, List.copyOf(throughput), List.copyOf(committedSamples));
+    /**
+     * What was recorded, for the clocks of a fault at {@code from}; a later fault at {@code until} ends its
+     * attempts' events.
+     *
+     * @param disturbed spans in which the pipeline did not run freely (no throughput baseline from them)
+     * @param poisonReadAt when the job had read every poison record of the fault, for a poison fault
+     */
+    public Observations observations(long from, long until, List<Interval> disturbed, OptionalLong poisonReadAt) {
+        List<AttemptEvent> running = runningSince.values().stream()
+                .filter(e -> e.atMillis() >= from && e.atMillis() < until).toList();
+        List<AttemptEvent> firstRecords = JobProbe.firstRecords().stream()
+                .filter(first -> first.atMillis() >= from && first.atMillis() < until)
+                .map(first -> new AttemptEvent(first.subtask(), first.attempt(), first.atMillis())).toList();
+        List<CheckpointTimes> checkpointTimes = checkpoints.completed().stream()
+                .map(c -> new CheckpointTimes(c.triggeredAtMillis(), c.completedAtMillis())).toList();
+        return new Observations(running, firstRecords, checkpointTimes, List.copyOf(throughput),
+                List.copyOf(committedSamples), List.copyOf(brokerServedSamples), disturbed, poisonReadAt);
     }
 
     @Override

@@ -10,7 +10,10 @@ import io.streamstress.chaos.plan.PlannedFault;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PoisonInjection;
 import java.util.ArrayList;
+import io.streamstress.chaos.inject.JobProbe;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -78,6 +81,22 @@ public final class PoisonPlan implements LoadProducer.PoisonListener {
     @Override
     public void written(PoisonInjection injection, long atMillis) {
         writtenAt.put(injection.id(), atMillis);
+    }
+
+    /**
+     * When the job had read every poison record of the plan's fault {@code faultIndex} (and those written
+     * before it into the same partition, which come first in it); empty while it has not, or for another kind.
+     */
+    public OptionalLong readAt(int faultIndex) {
+        Optional<PoisonInjection> injection = injections.stream().filter(p -> p.id() == faultIndex).findFirst();
+        if (injection.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        PoisonInjection fault = injection.get();
+        long upToThis = injections.stream()
+                .filter(p -> p.partition() == fault.partition() && p.beforeMessageId() <= fault.beforeMessageId())
+                .mapToLong(PoisonInjection::count).sum();
+        return JobProbe.poisonReadAt(fault.partition(), upToThis);
     }
 
     /** The injector for {@code poison} faults: it waits for the producer to have written the fault's records. */

@@ -31,12 +31,12 @@ public final class Targets {
      */
     public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, int parallelism,
             TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall,
-            PoisonPlan poison, BooleanSupplier jobDone) {
+            PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill) {
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
         injectors.put(FaultKind.POISON, poison.injector(plan, jobDone));
         for (int i = 0; i < plan.faults().size(); i++) {
             if (plan.faults().get(i).kind() == FaultKind.PROCESS_KILL) {
-                injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i));
+                injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i, beforeKill));
             }
         }
         injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE, jobDone));

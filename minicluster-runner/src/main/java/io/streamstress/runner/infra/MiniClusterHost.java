@@ -1,5 +1,15 @@
 package io.streamstress.runner.infra;
 
+import io.streamstress.chaos.inject.FaultNotInjectedException;
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecution;
+import org.apache.flink.runtime.taskexecutor.TaskExecutor;
 import io.streamstress.chaos.target.TaskManagerControl;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +36,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * A Flink MiniCluster sized for a laptop: many small TaskManagers (no shuffle in this job, so each needs
  * only a few network buffers), REST on loopback, temp files in the run directory.
  */
-public final class MiniClusterHost implements AutoCloseable, TaskManagerControl {
+public final class MiniClusterHost implements AutoCloseable {
 
     /** Network buffer pool per TaskManager: the job is all chained, it needs only a handful of buffers. */
     public static final MemorySize NETWORK_MEMORY = MemorySize.parse("4mb");
@@ -153,13 +163,53 @@ public final class MiniClusterHost implements AutoCloseable, TaskManagerControl 
         }
     }
 
-    @Override
-    public synchronized String stopAndReplace(int ordinal) throws Exception {
-        int index = running.remove(ordinal % running.size());
+    /** Stops (and replaces) TaskManagers that host a running task of {@code job}. */
+    public TaskManagerControl taskManagersOf(JobID job) {
+        return ordinal -> stopAndReplace(job, ordinal);
+    }
+
+    private synchronized String stopAndReplace(JobID job, int ordinal) throws Exception {
+        Set<String> busy = new HashSet<>();
+        for (AccessExecutionVertex vertex : executionGraph(job).getAllExecutionVertices()) {
+            AccessExecution attempt = vertex.getCurrentExecutionAttempt();
+            if (attempt.getState() == ExecutionState.RUNNING && attempt.getAssignedResourceLocation() != null) {
+                busy.add(attempt.getAssignedResourceLocation().getResourceID().getResourceIdString());
+            }
+        }
+        Map<Integer, String> ids = resourceIds();
+        OptionalInt chosen = TaskManagerChoice.pick(running, ids, busy, ordinal);
+        if (chosen.isEmpty()) {
+            throw new FaultNotInjectedException("no running TaskManager hosts a running task of the job");
+        }
+        int index = chosen.getAsInt();
+        running.remove(Integer.valueOf(index));
         cluster.terminateTaskManager(index).get(60, TimeUnit.SECONDS);
         cluster.startTaskManager();
         running.add(nextIndex++);
-        return "TaskManager #" + index;
+        return "TaskManager #" + index + " (" + ids.get(index) + ", hosting a running task)";
+    }
+
+    /**
+     * The resource id of each TaskManager the MiniCluster started, by its index. The MiniCluster gives them
+     * random ids and keeps them in a private list that {@code terminateTaskManager(index)} indexes; it has no
+     * accessor, hence the reflection (a Flink upgrade that renames the field fails here, saying so).
+     */
+    private Map<Integer, String> resourceIds() {
+        try {
+            Field field = MiniCluster.class.getDeclaredField("taskManagers");
+            field.setAccessible(true);
+            List<?> taskManagers;
+            synchronized (cluster) {
+                taskManagers = List.copyOf((List<?>) field.get(cluster));
+            }
+            Map<Integer, String> ids = new HashMap<>();
+            for (int i = 0; i < taskManagers.size(); i++) {
+                ids.put(i, ((TaskExecutor) taskManagers.get(i)).getResourceID().getResourceIdString());
+            }
+            return ids;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this Flink's MiniCluster has no TaskManager list to read: " + e, e);
+        }
     }
 
     @Override

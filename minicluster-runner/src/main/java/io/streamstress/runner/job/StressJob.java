@@ -57,7 +57,7 @@ public final class StressJob {
         DataStream<StressRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka source")
                 .uid(SOURCE_UID);
         records.map(new ChaosTap<StressRecord>(RECORDS_BEFORE_INJECTED_FAILURE, StressRecord::producedAtMicros,
-                        StressRecord::intendedAtMicros))
+                        StressRecord::intendedAtMicros, new StressRecordPosition()))
                 .name("chaos tap")
                 .uid(CHAOS_UID)
                 .returns(StressRecord.class)

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -80,15 +81,19 @@ public final class CommitLatencyTracker implements LoadProducer.SendObserver, Au
         }
     }
 
-    /** Commit latencies from the produce time and from the intended send time. */
-    public record Latencies(LatencySummary fromProduced, LatencySummary fromIntended) {}
+    /** Commit latencies in µs, from the produce time and from the intended send time. */
+    public record Latencies(Histogram fromProduced, Histogram fromIntended) {}
 
     /** Stops polling after a last poll; returns what was measured. */
     public Latencies finish() {
         Daemons.shutdown(timer);
         poll();
-        return new Latencies(LatencySummary.of(fromProduced.getIntervalHistogram()),
-                LatencySummary.of(fromIntended.getIntervalHistogram()));
+        return sinceLastCall();
+    }
+
+    /** What was measured since the last call (or the start), without stopping. */
+    public Latencies sinceLastCall() {
+        return new Latencies(fromProduced.getIntervalHistogram(), fromIntended.getIntervalHistogram());
     }
 
     @Override

@@ -16,6 +16,17 @@ public final class SecondSampler implements AutoCloseable {
         this.status = status;
     }
 
+    /** Starts from the samples of an earlier process of this run (a resumed run's killed one). */
+    public SecondSampler seed(List<Sample> earlier) {
+        samples.addAll(earlier);
+        return this;
+    }
+
+    /** The samples so far, without stopping. */
+    public List<Sample> soFar() {
+        return List.copyOf(samples);
+    }
+
     public SecondSampler start() {
         timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
         return this;

@@ -107,7 +107,8 @@ final class JsonReport {
         }
         root.putObject("timing").put("produceMs", outcome.produceTime().toMillis())
                 .put("jobMs", outcome.jobTime().toMillis()).put("pipelineMs", outcome.pipelineTime().toMillis())
-                .put("wallMs", outcome.wallTime().toMillis());
+                .put("startupMs", outcome.startupTime().toMillis()).put("wallMs", outcome.wallTime().toMillis())
+                .put("firstSendAt", outcome.recording().pipelineStartMillis());
         root.put("verdict", report.passed() ? "PASS" : "FAIL");
         return root;
     }
@@ -158,6 +159,11 @@ final class JsonReport {
             putClock(node, "t4Ms", clock, clock.t4());
             putClock(node, "recoveryMs", clock, clock.recovered());
             node.put("recoveredWhen", clock.basis());
+            if (clock.baselinePerSecond().isPresent()) {
+                node.put("t4BaselinePerSecond", Math.round(clock.baselinePerSecond().getAsDouble()));
+            } else {
+                node.putNull("t4BaselinePerSecond");
+            }
         });
         return node;
     }

@@ -18,6 +18,9 @@ final class Timeline {
             long committedPerSecond, long lag, long behindScheduleMs, long checkpointsCompleted,
             long lastCheckpointId, long checkpointsFailed, long faultsInjected) {}
 
+    /** A per-second sample older than this does not describe the second (nobody was sampling). */
+    static final long STALE_MS = 2_000;
+
     private Timeline() {}
 
     static List<Second> of(Recording recording) {
@@ -34,9 +37,11 @@ final class Timeline {
             long p = countAt(processed, at);
             long c = countAt(committed, at);
             Sample sample = sampleAt(samples, at);
+            // No sample for a while: the process was down (a process-kill's restart gap); its lag is unknown.
+            boolean stale = sample != null && at - sample.atMillis() > STALE_MS;
             seconds.add(new Second(s, sample == null ? 0 : sample.produced(), p, c,
                     s == 0 ? 0 : p - previousProcessed, s == 0 ? 0 : c - previousCommitted,
-                    sample == null ? -1 : sample.lag(), sample == null ? 0 : sample.behindScheduleMillis(),
+                    sample == null || stale ? -1 : sample.lag(), sample == null ? 0 : sample.behindScheduleMillis(),
                     sample == null ? 0 : sample.checkpointsCompleted(), sample == null ? 0 : sample.lastCheckpointId(),
                     sample == null ? 0 : sample.checkpointsFailed(), sample == null ? 0 : sample.faultsInjected()));
             previousProcessed = p;

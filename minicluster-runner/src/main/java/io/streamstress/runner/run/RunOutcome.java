@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param produceTime from the first send to the last acknowledgement
  * @param jobTime from the job's submission until it finished with everything committed (with {@code --preload},
  *     the consume phase alone)
- * @param pipelineTime from the first send until the job finished with everything committed
- * @param wallTime from the start of the command until verification
+ * @param pipelineTime from the first send until the job finished with everything committed (across the processes of
+ *     a run resumed after a process-kill: from the first process's first send)
+ * @param startupTime from the start of the command until the first send (of the first process)
+ * @param wallTime from the start of the command (of the first process) until verification
  * @param faults every planned fault, injected or not, with its recovery clocks
  * @param flinkTaskRestarts subtask restarts as Flink counts them (-1 when unknown)
  * @param timedOut whether {@code --max-time} ended the run
@@ -27,6 +29,7 @@ public record RunOutcome(
         Duration produceTime,
         Duration jobTime,
         Duration pipelineTime,
+        Duration startupTime,
         Duration wallTime,
         List<FaultRecord> faults,
         long flinkTaskRestarts,

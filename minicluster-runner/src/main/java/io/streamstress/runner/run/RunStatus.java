@@ -22,6 +22,12 @@ final class RunStatus implements LiveStatus {
     private record Parts(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {}
 
     private volatile Parts parts;
+    /** Records a killed process of this run processed before this one took over. */
+    private volatile long processedBefore;
+
+    void processedBefore(long records) {
+        processedBefore = records;
+    }
 
     void attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
         this.parts = new Parts(producer, watcher, lag, chaos);
@@ -35,7 +41,7 @@ final class RunStatus implements LiveStatus {
 
     @Override
     public long processed() {
-        return JobProbe.processedCount();
+        return processedBefore + JobProbe.processedCount();
     }
 
     @Override

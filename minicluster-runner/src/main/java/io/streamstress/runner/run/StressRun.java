@@ -16,6 +16,8 @@ import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.sink.RedisCounterSink;
 import io.streamstress.redis.verify.CountVerifier;
 import io.streamstress.redis.verify.Verification;
+import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.runner.chaos.BeforeKill;
 import io.streamstress.runner.chaos.ChaosDirector;
 import io.streamstress.runner.chaos.FaultGate;
 import io.streamstress.runner.chaos.FaultRecord;
@@ -35,7 +37,6 @@ import io.streamstress.runner.job.StressJob;
 import io.streamstress.runner.job.StressRecordPosition;
 import io.streamstress.runner.observe.CommitLatencyTracker;
 import io.streamstress.runner.observe.LagProbe;
-import io.streamstress.runner.observe.LatencySummary;
 import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
 import io.streamstress.runner.observe.MetricsEndpoint;
 import io.streamstress.runner.observe.SecondSampler;
@@ -48,6 +49,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +81,7 @@ public final class StressRun {
     private final Optional<RunSettings> resumed;
     private final Optional<ResumedFault> resumedFault;
     private final long started = System.nanoTime();
+    private final long startedMillis = System.currentTimeMillis();
     private final RunStatus status = new RunStatus();
     private final VerifiedCounts verified = new VerifiedCounts();
 
@@ -97,6 +102,7 @@ public final class StressRun {
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
+        Optional<Handover> handover = handover();
         try (MetricsEndpoint metrics = startMetricsEndpoint();
                 MiniClusterStart flinkStart = startMiniCluster();
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
@@ -123,9 +129,28 @@ public final class StressRun {
                 if (resumed.isPresent()) {
                     restoreFromLatestCheckpoint(job);
                 }
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison);
-                return verify(infra, topic, plan, keys, pipeline);
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover);
+                return verify(infra, topic, plan, keys, pipeline, handover);
             }
+        }
+    }
+
+    /**
+     * What the killed worker of this run handed over, when the supervisor resumed it after a planned
+     * process-kill; a run resumed by hand after a crash has none, and its report covers this process alone.
+     */
+    private Optional<Handover> handover() throws HarnessException {
+        if (resumed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Handover> handover = Handover.read(dir.root());
+            if (handover.isEmpty()) {
+                console.line("No figures from the process that died: this report covers the resumed process alone");
+            }
+            return handover;
+        } catch (IOException | RuntimeException e) {
+            throw new HarnessException("cannot read " + dir.root().resolve(Handover.FILE) + ": " + e.getMessage(), e);
         }
     }
 
@@ -230,12 +255,12 @@ public final class StressRun {
     }
 
     /** What happened while the pipeline ran. */
-    private record Pipeline(Duration produceTime, Duration jobTime, Duration pipelineTime, long restarts, boolean timedOut,
-            Optional<String> jobFailure, long[] produced, long[] poison, List<FaultRecord> faults,
-            Recording recording) {}
+    private record Pipeline(Duration produceTime, Duration jobTime, Duration pipelineTime, Duration startupTime,
+            long restarts, boolean timedOut, Optional<String> jobFailure, long[] produced, long[] poison,
+            List<FaultRecord> faults, Recording recording) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
-            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison)
+            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover)
             throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
@@ -269,21 +294,37 @@ public final class StressRun {
             pipelineStartMillis = System.currentTimeMillis();
             production = Production.inBackground(producer);
         }
+        // A resumed run's pipeline started with the killed worker's first send.
+        long runStartMillis = handover.map(Handover::pipelineStartMillis).orElse(pipelineStartMillis);
+        Optional<ChaosDirector.Resumption> resumption = resumedFault.map(killed -> new ChaosDirector.Resumption(killed,
+                handover.map(h -> h.faultRecords(config.chaos())).orElse(List.of())));
+        handover.ifPresent(h -> status.processedBefore(h.processedAtKill()));
         AtomicBoolean jobDone = new AtomicBoolean();
+        AtomicReference<BeforeKill> beforeKill = new AtomicReference<>();
+        EmbeddedKafkaBroker broker = infra.broker();
         try (CommitLatencyTracker tracker = commitLatency.start();
                 LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
                 CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
-                JobWatcher watcher = new JobWatcher(() -> flink.executionGraph(jobId), committedForClock).start();
+                JobWatcher watcher = seeded(new JobWatcher(() -> flink.executionGraph(jobId), committedForClock,
+                        broker == null ? null : () -> broker.bytesServed(topic)), handover).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config.chaos(), config.parallelism(), flink, infra.redis(), infra.broker(),
-                                config.stall(), poison, jobDone::get),
-                        watcher, committed, config.messages(), pipelineStartMillis, jobDone::get, console, resumedFault,
-                        gate).start();
-                SecondSampler sampler = attach(producer, watcher, lag, chaos);
+                        Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),
+                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare()),
+                        watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
+                        gate, poison::readAt).start();
+                SecondSampler sampler = attach(producer, watcher, lag, chaos, handover);
                 ProgressDisplay progress = new ProgressDisplay(console, config.messages(), status).start()) {
+            long firstSendMillis = pipelineStartMillis;
+            long submittedAt = jobStart;
+            beforeKill.set(() -> new Handover(startedMillis, firstSendMillis, Handover.handed(chaos.recordedSoFar()),
+                    watcher.processedSamples(), watcher.committedSamples(), sampler.soFar(),
+                    watcher.checkpoints().completed(), watcher.checkpoints().failed(), JobProbe.processedPerSubtask(),
+                    JobProbe.processedPerTaskManager(), flink.taskRestarts(jobId),
+                    Duration.ofNanos(System.nanoTime() - submittedAt).toMillis(),
+                    Handover.encode(latencies(tracker.sinceLastCall()))).write(dir.root()));
             JobResult result = null;
             boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
@@ -312,37 +353,75 @@ public final class StressRun {
                 flink.cancel(jobId);
             }
             long end = System.nanoTime();
-            Duration pipelineTime = Duration.ofNanos(end - pipelineStart);
-            Duration jobTime = Duration.ofNanos(end - jobStart);
+            long endMillis = System.currentTimeMillis();
+            Duration pipelineTime = handover.isPresent()
+                    ? Duration.ofMillis(endMillis - runStartMillis)
+                    : Duration.ofNanos(end - pipelineStart);
+            Duration jobTime = Duration.ofNanos(end - jobStart).plusMillis(handover.map(Handover::jobMillis).orElse(0L));
+            Duration startupTime = handover.isPresent()
+                    ? Duration.ofMillis(runStartMillis - handover.get().commandStartMillis())
+                    : Duration.ofMillis(pipelineStartMillis - startedMillis);
             List<FaultRecord> faults = chaos.finish();
             ProduceResult produceResult = timedOut ? null : production.result();
             long[] produced = timedOut ? new long[0] : produceResult.ackedPerPartition();
             long[] poisonWritten = timedOut ? poison.perPartition() : produceResult.poisonPerPartition();
-            Duration produceTime = timedOut ? pipelineTime : produceResult.elapsed();
+            // This process's producer started at its own first send; a resumed run's production began earlier.
+            Duration produceTime = timedOut
+                    ? pipelineTime
+                    : produceResult.elapsed().plusMillis(pipelineStartMillis - runStartMillis);
             Optional<String> failure = stoppedWhenComplete
                     ? Optional.empty()
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            CommitLatencyTracker.Latencies commitLatencies = tracker.finish();
-            Recording recording = new Recording(pipelineStartMillis, watcher.processedSamples(),
+            LatencyHistograms latencies = latencies(tracker.finish());
+            if (handover.isPresent()) {
+                latencies = latencies.plus(handover.get().latencyHistograms());
+            }
+            Recording recording = new Recording(runStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
-                    watcher.checkpoints().failed(), JobProbe.processedPerSubtask(), JobProbe.processedPerTaskManager(),
-                    producerSettings.scheduled(),
-                    LatencySummary.of(JobProbe.latencySinceLastCall()),
-                    LatencySummary.of(JobProbe.intendedLatencySinceLastCall()),
-                    commitLatencies.fromProduced(), commitLatencies.fromIntended());
-            return new Pipeline(produceTime, jobTime, pipelineTime, flink.taskRestarts(jobId), timedOut, failure, produced,
+                    watcher.checkpoints().failed(),
+                    merged(JobProbe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
+                    merged(JobProbe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
+                    producerSettings.scheduled(), latencies.processingSummary(),
+                    latencies.processingFromIntendedSummary(), latencies.commitSummary(),
+                    latencies.commitFromIntendedSummary());
+            long restarts = flink.taskRestarts(jobId);
+            long restartsBefore = handover.map(Handover::taskRestarts).orElse(0L);
+            return new Pipeline(produceTime, jobTime, pipelineTime, startupTime,
+                    restarts < 0 || restartsBefore < 0 ? -1 : restarts + restartsBefore, timedOut, failure, produced,
                     poisonWritten, faults, recording);
         }
     }
 
-    private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
-        status.attach(producer, watcher, lag, chaos);
-        return new SecondSampler(status).start();
+    /** A watcher that starts from what the killed worker of this run recorded, when it handed that over. */
+    private static JobWatcher seeded(JobWatcher watcher, Optional<Handover> handover) {
+        handover.ifPresent(h -> watcher.seed(h.processed(), h.committed(), h.checkpoints(), h.failedCheckpoints()));
+        return watcher;
     }
 
-    private RunOutcome verify(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, Pipeline pipeline)
+    /** The latency histograms: the job taps' (since the last call) and the commit tracker's. */
+    private static LatencyHistograms latencies(CommitLatencyTracker.Latencies commits) {
+        return new LatencyHistograms(JobProbe.latencySinceLastCall(), JobProbe.intendedLatencySinceLastCall(),
+                commits.fromProduced(), commits.fromIntended());
+    }
+
+    private static <K> Map<K, Long> merged(Map<K, Long> mine, Optional<Map<K, Long>> before) {
+        Map<K, Long> all = new TreeMap<>(mine);
+        before.ifPresent(b -> b.forEach((key, count) -> all.merge(key, count, Long::sum)));
+        return all;
+    }
+
+    private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,
+            Optional<Handover> handover) {
+        status.attach(producer, watcher, lag, chaos);
+        SecondSampler sampler = new SecondSampler(status);
+        handover.ifPresent(h -> sampler.seed(h.seconds()));
+        return sampler.start();
+    }
+
+    private RunOutcome verify(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, Pipeline pipeline,
+            Optional<Handover> handover)
             throws HarnessException, InterruptedException {
         Console.Step step = console.step("Verifying against the topic's end offsets and Redis");
         long[] endOffsets = endOffsets(infra.bootstrapServers(), topic);
@@ -358,8 +437,11 @@ public final class StressRun {
                 .verify(plan.messages(), produced, poison, endOffsets);
         step.done(verification.passed() ? "consistent" : "problems found");
         verified.set(verification.committed() - verification.duplicated(), verification.lost(), verification.duplicated());
+        Duration wall = handover.isPresent()
+                ? Duration.ofMillis(System.currentTimeMillis() - handover.get().commandStartMillis())
+                : Duration.ofNanos(System.nanoTime() - started);
         return new RunOutcome(verification, pipeline.produceTime(), pipeline.jobTime(), pipeline.pipelineTime(),
-                Duration.ofNanos(System.nanoTime() - started), pipeline.faults(), pipeline.restarts(),
+                pipeline.startupTime(), wall, pipeline.faults(), pipeline.restarts(),
                 pipeline.timedOut(), pipeline.jobFailure(), pipeline.recording());
     }
 }

@@ -42,6 +42,27 @@ class FaultGateTest {
     }
 
     @Test
+    void theSpansTheProducerWasHeldAreRecorded() throws Exception {
+        // Given a producer held at message 400
+        FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
+        passing(gate, 399).get();
+        assertThat(gate.holds()).as("nothing held while messages pass").isEmpty();
+        long before = System.currentTimeMillis();
+        CompletableFuture<Void> atHold = passing(gate, 400);
+        Thread.sleep(200);
+        assertThat(gate.holds()).as("the hold in progress").singleElement()
+                .satisfies(hold -> assertThat(hold.fromMillis()).isGreaterThanOrEqualTo(before));
+
+        // When fault 0 starts
+        gate.start(0);
+        atHold.get();
+
+        // Then the hold is one span of at least the 200 ms waited
+        assertThat(gate.holds()).as("holds").singleElement()
+                .satisfies(hold -> assertThat(hold.untilMillis() - hold.fromMillis()).isGreaterThanOrEqualTo(200));
+    }
+
+    @Test
     void faultsHandledBeforeAResumeAndAReleaseHoldNothing() {
         FaultGate resumed = new FaultGate(PLAN, 1_000, Set.of(0));
         assertThat(passing(resumed, 500)).as("fault 0 handled by the killed process").succeedsWithin(Duration.ofSeconds(5));

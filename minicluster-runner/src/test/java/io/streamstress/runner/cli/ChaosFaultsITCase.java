@@ -2,6 +2,7 @@ package io.streamstress.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,5 +32,21 @@ class ChaosFaultsITCase {
                     .containsPattern("poison +10 malformed records set aside and counted apart \\(10 written\\)")
                     .containsPattern("end offsets +200,010 in the topic");
         }
+    }
+
+    @Test
+    void aTaskManagerStopAlwaysStopsOneThatHostsARunningTask() {
+        // Given two subtasks on six 1-slot TaskManagers: four TaskManagers are idle
+        // When three TaskManagers are stopped one after the other
+        CommandResult result = CommandResult.run("--messages", "200000", "--partitions", "2", "--task-managers", "6",
+                "--slots-per-task-manager", "1", "--rate", "50000", "--max-time", "3m",
+                "--chaos", "taskmanager-stop,taskmanager-stop,taskmanager-stop");
+
+        // Then each stop restarted a subtask: Flink counts one restart per fault
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(result.out()).as("every stop hit a busy TaskManager")
+                .contains("3 injected of 3 planned; 3 restart tasks, Flink restarted 3 subtask(s) (agree)")
+                .contains("hosting a running task");
     }
 }

@@ -98,6 +98,36 @@ class StressPipelineITCase {
     }
 
     @Test
+    void fewerMessagesThanPartitionsIsAnExactRunThatPasses() {
+        // Given one message for four partitions: three subtasks have nothing to read
+        // When
+        CommandResult result = CommandResult.run("--messages", "1", "--partitions", "4", "--task-managers", "2",
+                "--slots-per-task-manager", "2", "--report-dir", dir.toString());
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s", result.out()).isEqualTo(ExitCodes.PASS);
+        assertThat(result.lastOutLine()).as("last line")
+                .startsWith("VERDICT PASS produced=1 committed=1 lost=0 duplicated=0 seconds=");
+        assertThat(dir.resolve("stress-report.md")).as("report").content()
+                .contains("subtasks with no records to read (their partitions were empty): **3**");
+    }
+
+    @Test
+    void aJobThatFailedAndLostRecordsIsAVerifiedFailureWithExitCode3() {
+        // Given no restarts, so that the injected task failure fails the job
+        // When
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "-Drestart-strategy.type=none"));
+
+        // Then the verification ran and found the records the failed job never committed
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.INVARIANT_FAILED);
+        assertThat(result.out()).as("the failure is named").contains("FAIL: the job failed: ");
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=200000 ");
+        assertThat(result.verdictFigure("lost")).as("lost").isPositive();
+        assertThat(result.verdictFigure("duplicated")).as("duplicated").isZero();
+    }
+
+    @Test
     void pastMaxTimeTheRunFailsWithWhatWasVerified() {
         // Given a run that cannot finish in time: 1 M messages at 20,000 msg/s take 50 s
         long started = System.nanoTime();

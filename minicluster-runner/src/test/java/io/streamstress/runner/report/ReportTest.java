@@ -59,7 +59,7 @@ class ReportTest {
                 new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0),
                 new LatencySummary(20, 900.0, 1000.0, 1100.0, 1200.0, 1300.0));
         return new RunOutcome(verification, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(5),
                 List.of(), 0, false, Optional.empty(), recording);
     }
 
@@ -119,7 +119,7 @@ class ReportTest {
         Scenario load = report.scenarios().stream().filter(s -> s.name().startsWith("Load")).findFirst().orElseThrow();
         assertThat(load.passed()).as("load scenario").isFalse();
         assertThat(load.then()).as("checks").anySatisfy(c -> assertThat(c).isEqualTo(new Check(
-                "TaskManagers that processed records", "1", ">= 2 (2 subtasks in 1-slot TaskManagers)", false)));
+                "TaskManagers that processed records", "1", ">= 2 (2 busy subtasks in 1-slot TaskManagers)", false)));
     }
 
     @Test
@@ -144,6 +144,34 @@ class ReportTest {
         assertThat(reached.passed()).as("100 msg/s against >= 100").isTrue();
         assertThat(missed.passed()).as("100 msg/s against >= 101").isFalse();
         assertThat(missed.failedChecks()).singleElement().asString().contains("measured 100, expected >= 101");
+    }
+
+    @Test
+    void aSubtaskWhosePartitionIsEmptyReadsNothingAndIsAFigureNotAFailure() {
+        // Given one message in two partitions: partition 1 is empty, so its subtask and TaskManager read nothing
+        PartitionCheck p0 = new PartitionCheck(0, 1, 1, 1, RangeTiling.of(List.<long[]>of(new long[] {0, 0}), 1));
+        PartitionCheck p1 = new PartitionCheck(1, 0, 0, 0, RangeTiling.of(List.of(), 0));
+        RunOutcome base = outcome(0, Map.of(0, 1L, 1, 0L), Map.of("tm-a", 1L, "tm-b", 0L));
+        RunOutcome oneMessage = new RunOutcome(new Verification(1, List.of(p0, p1), 1), base.produceTime(),
+                base.jobTime(), base.pipelineTime(), base.startupTime(), base.wallTime(), List.of(), 0, false,
+                Optional.empty(), base.recording());
+        StressConfig oneMessageConfig = new StressConfig(1, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
+                StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0);
+
+        // When
+        Report report = Report.of(oneMessageConfig, oneMessage);
+
+        // Then the exact run passes, and the idle subtask is reported as a figure
+        Scenario load = report.scenarios().stream().filter(s -> s.name().startsWith("Load")).findFirst().orElseThrow();
+        assertThat(load.passed()).as("load scenario, checks: %s", load.then()).isTrue();
+        assertThat(load.then()).as("checks")
+                .anySatisfy(c -> assertThat(c).isEqualTo(new Check("subtasks that processed records", "1",
+                        ">= 1 (the subtasks of the 1 partitions with records)", true)))
+                .anySatisfy(c -> assertThat(c).isEqualTo(new Check(
+                        "subtasks with no records to read (their partitions were empty)", "1", null, null)));
+        assertThat(report.passed()).as("verdict; failed: %s", report.failedChecks()).isTrue();
     }
 
     @Test
