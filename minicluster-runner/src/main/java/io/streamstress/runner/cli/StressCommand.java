@@ -111,9 +111,11 @@ public final class StressCommand implements Callable<Integer> {
             description = "Flink state backend (default: ${DEFAULT-VALUE}).")
     String stateBackend;
 
-    @Option(names = "--delivery", defaultValue = "exactly-once", paramLabel = "exactly-once|at-least-once",
-            description = "Sink guarantee; at-least-once is the negative control that must FAIL under chaos "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delivery", defaultValue = "exactly-once", paramLabel = "exactly-once|at-least-once|at-most-once",
+            description = "Sink guarantee. at-least-once and at-most-once are negative controls that must FAIL "
+                    + "under chaos: at-least-once increments Redis as records arrive (replays counted twice), "
+                    + "at-most-once marks records handled before their counts are committed (a failure loses "
+                    + "them) (default: ${DEFAULT-VALUE}).")
     String delivery;
 
     @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",

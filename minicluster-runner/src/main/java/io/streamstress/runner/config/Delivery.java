@@ -1,23 +1,28 @@
 package io.streamstress.runner.config;
 
+import io.streamstress.redis.sink.CounterDelivery;
 import java.util.Locale;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 
-/** The sink's delivery guarantee, by the names {@code --delivery} takes. */
+/**
+ * The sink's delivery, by the names {@code --delivery} takes: the exactly-once sink under test, or one of the
+ * two negative controls that must FAIL under chaos, at-least-once with duplicates and at-most-once with loss.
+ */
 public enum Delivery {
-    EXACTLY_ONCE("exactly-once", DeliveryGuarantee.EXACTLY_ONCE),
-    AT_LEAST_ONCE("at-least-once", DeliveryGuarantee.AT_LEAST_ONCE);
+    EXACTLY_ONCE("exactly-once", CounterDelivery.EXACTLY_ONCE),
+    AT_LEAST_ONCE("at-least-once", CounterDelivery.AT_LEAST_ONCE),
+    AT_MOST_ONCE("at-most-once", CounterDelivery.AT_MOST_ONCE);
 
     private final String cliName;
-    private final DeliveryGuarantee guarantee;
+    private final CounterDelivery sinkDelivery;
 
-    Delivery(String cliName, DeliveryGuarantee guarantee) {
+    Delivery(String cliName, CounterDelivery sinkDelivery) {
         this.cliName = cliName;
-        this.guarantee = guarantee;
+        this.sinkDelivery = sinkDelivery;
     }
 
-    public DeliveryGuarantee guarantee() {
-        return guarantee;
+    /** What to give the sink builder. */
+    public CounterDelivery sinkDelivery() {
+        return sinkDelivery;
     }
 
     public static Delivery parse(String text) {
@@ -26,7 +31,8 @@ public enum Delivery {
                 return delivery;
             }
         }
-        throw new IllegalArgumentException("unknown delivery '" + text + "': use exactly-once or at-least-once");
+        throw new IllegalArgumentException(
+                "unknown delivery '" + text + "': use exactly-once, at-least-once or at-most-once");
     }
 
     @Override

@@ -25,8 +25,9 @@ public final class StressJob {
 
     /**
      * Records a subtask processes past its last checkpoint barrier before an injected failure fires: more
-     * than one batch of the at-least-once sink (1,000), so the negative control always has something sent to
-     * Redis that the restore replays. A subtask must see this many records between two barriers.
+     * than one batch of the negative controls (1,000), so the at-least-once sink always has something sent to
+     * Redis that the restore replays (duplicates), and the at-most-once sink always has a "handled" mark past
+     * the checkpoint that the restore skips to (loss). A subtask must see this many records between two barriers.
      */
     public static final long RECORDS_BEFORE_INJECTED_FAILURE = 1_500;
 

@@ -243,7 +243,7 @@ public final class StressRun {
                 .setRedisUri(infra.redisUri())
                 .setKeyPrefix(keys.prefix())
                 .setRecordPosition(new StressRecordPosition())
-                .setDeliveryGuarantee(config.delivery().guarantee())
+                .setDelivery(config.delivery().sinkDelivery())
                 .build();
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(),

@@ -128,6 +128,45 @@ class StressPipelineITCase {
     }
 
     @Test
+    void theAtMostOnceControlIsCaughtLosing() throws Exception {
+        // Given the at-most-once sink (negative control for loss) and one injected task failure, which fires
+        // 1,500 records past a barrier: past the sink's next "handled" mark (every 1,000 records)
+        // When
+        CommandResult result = CommandResult.run(args("--chaos", "task-exception", "--delivery", "at-most-once",
+                "--report-dir", dir.toString()));
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s", result.out()).isEqualTo(ExitCodes.INVARIANT_FAILED);
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=200000 ");
+        assertThat(result.verdictFigure("lost")).as("loss detected").isPositive();
+        assertThat(result.verdictFigure("duplicated")).as("duplicated").isZero();
+        assertThat(result.verdictFigure("committed")).as("under-count")
+                .isEqualTo(200_000 - result.verdictFigure("lost"));
+        assertThat(result.out()).as("the fault fired").contains("1 injected of 1 planned");
+        assertThat(dir.resolve("stress-report.md")).as("report").content()
+                .contains("### FAIL: Every message is counted exactly once")
+                .contains("no sequence number was lost: **" + result.verdictFigure("lost") + "** (expected 0) FAIL")
+                .contains("no sequence number was committed twice: **0** (expected 0) PASS");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("stress-report.json").toFile());
+        assertThat(report.at("/config/delivery").asText()).as("delivery in JSON").isEqualTo("at-most-once");
+        assertThat(report.at("/verification/lost").asLong()).as("lost in JSON").isEqualTo(result.verdictFigure("lost"));
+    }
+
+    @Test
+    void theAtMostOnceControlLosesNothingWithoutAFault() {
+        // Given the at-most-once sink and no faults: its marks never run ahead of a restored checkpoint
+        // When
+        CommandResult result = CommandResult.run("--messages", "50000", "--partitions", "4", "--task-managers", "2",
+                "--slots-per-task-manager", "2", "--delivery", "at-most-once", "--report-dir", dir.toString());
+
+        // Then
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(result.lastOutLine()).as("last line")
+                .startsWith("VERDICT PASS produced=50000 committed=50000 lost=0 duplicated=0 seconds=");
+    }
+
+    @Test
     void pastMaxTimeTheRunFailsWithWhatWasVerified() {
         // Given a run that cannot finish in time: 1 M messages at 20,000 msg/s take 50 s
         long started = System.nanoTime();

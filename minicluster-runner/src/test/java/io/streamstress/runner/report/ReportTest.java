@@ -136,6 +136,40 @@ class ReportTest {
     }
 
     @Test
+    void lossFailsTheExactlyOnceScenarioWithItsCountAndTheReportOfTheLossControlFollowsTheSchema() throws Exception {
+        // Given an at-most-once run whose partition 1 has a gap: 20..39 were never committed
+        StressConfig atMostOnce = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
+                StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0);
+        RunOutcome exact = outcome(0, Map.of(0, 100L, 1, 100L));
+        PartitionCheck p1 = new PartitionCheck(1, 100, 100, 80,
+                RangeTiling.of(List.of(new long[] {0, 19}, new long[] {40, 99}), 100));
+        Verification lossy = new Verification(200, List.of(exact.verification().partitions().get(0), p1), 180);
+        RunOutcome outcome = new RunOutcome(lossy, exact.produceTime(), exact.jobTime(), exact.pipelineTime(),
+                exact.startupTime(), exact.wallTime(), exact.faults(), exact.flinkTaskRestarts(), exact.timedOut(), exact.jobFailure(),
+                exact.recording());
+
+        // When
+        Report report = Report.of(atMostOnce, outcome);
+
+        // Then the exactly-once scenario fails on the lost count alone
+        Scenario exactlyOnce = report.scenarios().get(0);
+        assertThat(exactlyOnce.passed()).as("exactly-once scenario").isFalse();
+        assertThat(exactlyOnce.then()).as("checks")
+                .anySatisfy(c -> assertThat(c).isEqualTo(new Check("no sequence number was lost", "20", "0", false)))
+                .anySatisfy(c -> assertThat(c).isEqualTo(
+                        new Check("no sequence number was committed twice", "0", "0", true)));
+        assertThat(MarkdownReport.render(report)).as("markdown")
+                .contains("### FAIL: Every message is counted exactly once", "at-most-once sink");
+        JsonSchema schema;
+        try (InputStream in = JsonReport.class.getResourceAsStream("stress-report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        assertThat(schema.validate(JsonReport.toJson(report))).as("schema violations, at-most-once run").isEmpty();
+    }
+
+    @Test
     void anExpectedThroughputIsJudgedAgainstTheMeasuredRate() {
         // Given 200 messages committed in a 2 s pipeline: 100 msg/s
         Report reached = Report.of(config(Optional.of(100L)), outcome(0, Map.of(0, 100L, 1, 100L)));

@@ -6,9 +6,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * The negative control: increments Redis as records arrive, without a committer. Under faults it counts
+ * The negative control for duplicates: increments Redis as records arrive, without a committer. Under faults it counts
  * replayed records twice; a run with it must be reported as FAILED with its duplicates. Create it with
- * {@link RedisCounterSink#builder()} and {@code DeliveryGuarantee.AT_LEAST_ONCE}.
+ * {@link RedisCounterSink#builder()} and {@link CounterDelivery#AT_LEAST_ONCE}.
  */
 public final class AtLeastOnceRedisSink<T> implements Sink<T> {
 

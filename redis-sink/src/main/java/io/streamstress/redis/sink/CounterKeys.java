@@ -10,7 +10,9 @@ import java.util.Objects;
  *   <li>{@code <prefix>:total} string, all records committed;</li>
  *   <li>{@code <prefix>:ranges:<partition>} list of {@code first-last} sequence ranges committed;</li>
  *   <li>{@code <prefix>:poison} hash, partition → poison records set aside;</li>
- *   <li>{@code <prefix>:epoch} hash, writer subtask → last applied epoch (exactly-once marker).</li>
+ *   <li>{@code <prefix>:epoch} hash, writer subtask → last applied epoch (exactly-once marker);</li>
+ *   <li>{@code <prefix>:handled} hash, partition → the sequence number the at-most-once control has marked
+ *       handled through (only that sink writes it; the verifier never reads it).</li>
  * </ul>
  */
 public record CounterKeys(String prefix) implements Serializable {
@@ -36,6 +38,10 @@ public record CounterKeys(String prefix) implements Serializable {
 
     public String epochs() {
         return prefix + ":epoch";
+    }
+
+    public String handled() {
+        return prefix + ":handled";
     }
 
     public String ranges(int partition) {

@@ -1,6 +1,7 @@
 package io.streamstress.redis.sink;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -21,7 +22,9 @@ public final class RedisCounterSinkBuilder<T> {
     private String redisUri;
     private String keyPrefix;
     private RecordPosition<T> position;
-    private DeliveryGuarantee guarantee = DeliveryGuarantee.EXACTLY_ONCE;
+    private CounterDelivery delivery = CounterDelivery.EXACTLY_ONCE;
+    /** A Flink guarantee with no sink behind it, kept so that {@link #build()} can name it. */
+    private DeliveryGuarantee refusedGuarantee;
     private Duration commandTimeout = RedisSinkSettings.DEFAULT_COMMAND_TIMEOUT;
     private int commitAttempts = RedisSinkSettings.DEFAULT_COMMIT_ATTEMPTS;
     private int batchSize = RedisSinkSettings.DEFAULT_BATCH_SIZE;
@@ -43,9 +46,28 @@ public final class RedisCounterSinkBuilder<T> {
         return this;
     }
 
-    /** {@code EXACTLY_ONCE} (default) or {@code AT_LEAST_ONCE} (the negative control). */
+    /**
+     * In Flink's terms: {@code EXACTLY_ONCE} (default) or {@code AT_LEAST_ONCE} (the duplicates control).
+     * {@code NONE} is refused by {@link #build()}; the loss control is {@link #setDelivery} with
+     * {@link CounterDelivery#AT_MOST_ONCE}.
+     */
     public RedisCounterSinkBuilder<T> setDeliveryGuarantee(DeliveryGuarantee guarantee) {
-        this.guarantee = guarantee;
+        Objects.requireNonNull(guarantee, "guarantee");
+        switch (guarantee) {
+            case EXACTLY_ONCE:
+                return setDelivery(CounterDelivery.EXACTLY_ONCE);
+            case AT_LEAST_ONCE:
+                return setDelivery(CounterDelivery.AT_LEAST_ONCE);
+            default:
+                this.refusedGuarantee = guarantee;
+                return this;
+        }
+    }
+
+    /** Which sink to build: {@link CounterDelivery#EXACTLY_ONCE} (default) or one of the negative controls. */
+    public RedisCounterSinkBuilder<T> setDelivery(CounterDelivery delivery) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.refusedGuarantee = null;
         return this;
     }
 
@@ -78,16 +100,17 @@ public final class RedisCounterSinkBuilder<T> {
             throw new IllegalArgumentException("no record position: call setRecordPosition(...) so the sink knows "
                     + "each record's partition and sequence");
         }
+        if (refusedGuarantee != null) {
+            throw new IllegalArgumentException("delivery guarantee " + refusedGuarantee.name() + " is not offered: use "
+                    + "EXACTLY_ONCE or AT_LEAST_ONCE, or setDelivery(CounterDelivery.AT_MOST_ONCE) for a sink that "
+                    + "loses but never duplicates");
+        }
         RedisSinkSettings settings =
                 new RedisSinkSettings(redisUri, new CounterKeys(keyPrefix), commandTimeout, commitAttempts, batchSize);
-        switch (guarantee) {
-            case EXACTLY_ONCE:
-                return new RedisCounterSink<>(settings, position);
-            case AT_LEAST_ONCE:
-                return new AtLeastOnceRedisSink<>(settings, position);
-            default:
-                throw new IllegalArgumentException("delivery guarantee " + guarantee
-                        + " is not offered: use EXACTLY_ONCE or AT_LEAST_ONCE");
-        }
+        return switch (delivery) {
+            case EXACTLY_ONCE -> new RedisCounterSink<>(settings, position);
+            case AT_LEAST_ONCE -> new AtLeastOnceRedisSink<>(settings, position);
+            case AT_MOST_ONCE -> new AtMostOnceRedisSink<>(settings, position);
+        };
     }
 }

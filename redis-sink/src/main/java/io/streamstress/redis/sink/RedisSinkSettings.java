@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param keys where the counters live
  * @param commandTimeout how long one Redis command may take
  * @param commitAttempts attempts of one commit (with exponential backoff) before the job is failed
- * @param batchSize records per Redis write of the at-least-once sink
+ * @param batchSize records per Redis write of the negative controls: the at-least-once sink's increments, the
+ *     at-most-once sink's "handled" marks
  */
 public record RedisSinkSettings(
         String redisUri, CounterKeys keys, Duration commandTimeout, int commitAttempts, int batchSize)
