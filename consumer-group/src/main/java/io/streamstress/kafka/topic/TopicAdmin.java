@@ -19,12 +19,14 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** Creates the load topic, reads its end offsets and a group's lag, through one Kafka {@link Admin} client. */
 public final class TopicAdmin implements AutoCloseable {
 
     /** How long a call may take before the broker counts as unreachable. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    private static final long LEADER_POLL_MS = 50;
 
     private final String bootstrapServers;
     private final Duration timeout;
@@ -50,17 +52,37 @@ public final class TopicAdmin implements AutoCloseable {
         return call("reach Kafka", admin.describeCluster().clusterId());
     }
 
-    /** Creates {@code topic} with {@code partitions} partitions and the given replication factor; returns once every partition's leader serves requests. */
+    /**
+     * Creates {@code topic} with {@code partitions} partitions and the given replication factor; returns once
+     * every partition's leader serves requests.
+     */
     public void createTopic(String topic, int partitions, short replication)
             throws KafkaUnavailableException, InterruptedException {
         call("create topic " + topic,
                 admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
-        // The controller has made the topic; its leaders may not have taken up leadership yet. An idempotent
-        // producer whose first batch meets NOT_LEADER_OR_FOLLOWER while its next batches are accepted retries
-        // that batch into OUT_OF_ORDER_SEQUENCE until its delivery timeout (seen on a loaded 2-core machine).
-        // Every partition answering a ListOffsets from its leader (the admin client retries NOT_LEADER) means
-        // every leader serves requests.
-        endOffsets(topic, partitions);
+        awaitLeaders(topic, partitions);
+    }
+
+    /**
+     * Waits until every partition's leader serves requests: each answers a ListOffsets. The controller has made
+     * the topic before its leaders take up leadership, and an idempotent producer whose first batch meets
+     * NOT_LEADER_OR_FOLLOWER while its next batches are accepted retries that batch into OUT_OF_ORDER_SEQUENCE
+     * until its delivery timeout (seen on a loaded 2-core machine). Until the brokers know the topic, the admin
+     * client fails the call with a retriable error: it is asked again.
+     */
+    private void awaitLeaders(String topic, int partitions) throws KafkaUnavailableException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                endOffsets(topic, partitions);
+                return;
+            } catch (KafkaUnavailableException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(LEADER_POLL_MS);
+            }
+        }
     }
 
     /** Deletes {@code topics} (their data goes once the broker's file-delete delay has passed). */

@@ -44,7 +44,7 @@ public final class ProduceCommand implements Callable<Integer> {
     long messages;
 
     @Option(names = "--partitions", defaultValue = "20", paramLabel = "N",
-            description = "Partitions of the topic; message id goes to partition id % N (default: ${DEFAULT-VALUE}).")
+            description = "Partitions of the topic; message id goes to partition id %% N (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--record-size", defaultValue = "" + ProducerSettings.DEFAULT_RECORD_SIZE, paramLabel = "BYTES",

@@ -85,7 +85,7 @@ public final class StressCommand implements Callable<Integer> {
     long rate;
 
     @Option(names = "--traffic-pattern", defaultValue = "none", paramLabel = "START-END:RATE[,…]",
-            description = "Shape the offered load over time, e.g. 0s-30s:5000,30s-60s:300%,60s-90s:burst: a rate in "
+            description = "Shape the offered load over time, e.g. 0s-30s:5000,30s-60s:300%%,60s-90s:burst: a rate in "
                     + "msg/s, a share of --rate, or burst (no limit); --rate applies outside the windows "
                     + "(default: ${DEFAULT-VALUE}).")
     String trafficPattern;
@@ -119,9 +119,9 @@ public final class StressCommand implements Callable<Integer> {
     String delivery;
 
     @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",
-            description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40% "
+            description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40%% "
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
-                    + "redis-stall, redis-restart, broker-restart, process-kill (default: ${DEFAULT-VALUE}).")
+                    + "redis-stall, redis-restart, broker-restart, process-kill, poison (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,

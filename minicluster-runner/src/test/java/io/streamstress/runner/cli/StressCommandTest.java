@@ -54,6 +54,30 @@ class StressCommandTest {
     }
 
     @Test
+    void helpAndUsageErrorsWriteNothingToTheProcessStderr() {
+        // Given picocli's own warnings go to the process's stderr, not to the command's error stream
+        java.io.PrintStream processErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        CommandResult help;
+        CommandResult usageError;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+
+            // When
+            help = CommandResult.run("--help");
+            usageError = CommandResult.run("--chaos", "nope");
+        } finally {
+            System.setErr(processErr);
+        }
+
+        // Then nothing else was written (an unescaped % in an option's description made picocli warn)
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).as("process stderr").isEmpty();
+        assertThat(usageError.exitCode()).as("exit code").isEqualTo(ExitCodes.USAGE);
+        assertThat(help.out()).as("help").contains("KIND@40% (of the messages committed)")
+                .contains("30s-60s:300%,60s-90s");
+    }
+
+    @Test
     void helpListsEveryOptionWithItsDefault() {
         CommandResult result = CommandResult.run("--help");
 
