@@ -1,15 +1,15 @@
 package io.streamstress.runner.chaos;
 
+import io.streamstress.chaos.clock.Interval;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultTrigger;
 import io.streamstress.chaos.plan.PlannedFault;
 import io.streamstress.kafka.producer.ProduceGate;
 import java.util.ArrayList;
-import io.streamstress.chaos.clock.Interval;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Holds the producer at each {@code KIND@P%} fault's position until the chaos director starts injecting that

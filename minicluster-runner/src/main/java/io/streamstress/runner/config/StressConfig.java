@@ -120,6 +120,10 @@ public record StressConfig(
         require(metricsPort >= 0 && metricsPort < 65535,
                 "--metrics-port must be 0 (off) or a port from 1 to 65534 (Flink's metrics use the next one), was "
                         + metricsPort);
+        require(delivery != Delivery.AT_MOST_ONCE || chaos.count(FaultKind.PROCESS_KILL) == 0,
+                "--delivery at-most-once cannot be combined with --chaos process-kill: a resumed job is stopped once "
+                        + "every message is committed, which a sink that loses records never reaches; show its loss "
+                        + "with task-exception or taskmanager-stop");
         for (FaultKind kind : chaos.kinds()) {
             require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"

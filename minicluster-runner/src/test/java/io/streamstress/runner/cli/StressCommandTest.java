@@ -40,6 +40,7 @@ class StressCommandTest {
         "--traffic-pattern 0s-10s:300%        | --traffic-pattern",
         "--max-time 1m --traffic-pattern 2m-3m:100 | --traffic-pattern",
         "--metrics-port 70000                 | --metrics-port",
+        "--delivery at-most-once --chaos process-kill | --delivery at-most-once",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When
