@@ -11,6 +11,7 @@ import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.Logging;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.report.Report;
@@ -262,7 +263,7 @@ public final class StressCommand implements Callable<Integer> {
                 ? RunDirectory.existing(resume, resumed.get().runId())
                 : RunDirectory.create(Optional.ofNullable(runDir));
         System.setProperty("java.io.tmpdir", dir.tmp().toString());
-        System.setProperty("streamstress.log.file", dir.log().toString());
+        Logging.start(dir.log());
         Console console = new Console(out);
         console.line("streamstress: %,d messages, %d partitions, %d TaskManager(s) × %d slot(s), %s, chaos %s",
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
