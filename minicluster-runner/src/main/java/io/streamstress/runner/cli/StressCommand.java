@@ -269,7 +269,9 @@ public final class StressCommand implements Callable<Integer> {
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
                 config.delivery(), config.chaos().describe());
         console.line("Run %s in %s", dir.runId(), dir.root());
-        Thread cleanup = new Thread(() -> deleteUnlessKept(dir), "streamstress-cleanup");
+        // Runs only when the JVM stops before the run ended (the finally below removes it otherwise).
+        Thread cleanup = new Thread(() -> Interruption.handle(dir, keep, spec.commandLine().getErr()),
+                "streamstress-interrupted");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             RunOutcome outcome = new StressRun(config, dir, console, args, resumed, resumedAfter).execute();
@@ -284,6 +286,9 @@ public final class StressCommand implements Callable<Integer> {
             }
             return outcome.jobFailure().isPresent() ? ExitCodes.HARNESS_ERROR : ExitCodes.INVARIANT_FAILED;
         } catch (HarnessException e) {
+            if (Interruption.underway()) {
+                return ExitCodes.HARNESS_ERROR;
+            }
             spec.commandLine().getErr().println("stress.jar: " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(spec.commandLine().getErr());
@@ -342,8 +347,8 @@ public final class StressCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + ": "
-                    + e.getMessage());
+            spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + " ("
+                    + e.getMessage() + "): rm -rf " + dir.root());
         }
     }
 }
