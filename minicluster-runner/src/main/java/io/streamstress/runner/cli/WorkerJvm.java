@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  * <p>Without {@code -Xmx} the JVM may grow its heap to a quarter of the machine's memory and, being lazy
  * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 768 MB of heap is plenty (and no
  * slower); see {@link JvmDefaults} for the options and why. {@code java -jar} cannot carry JVM flags, so
- * the jar starts itself again with them, and with the user's {@code -Djava.io.tmpdir}, if given (the run
- * directory goes there). The worker
+ * the jar starts itself again with them, with the options that keep this JDK from warning about native access
+ * and {@code Unsafe} ({@link JvmDefaults#quietOptions()}) and with the user's {@code -Djava.io.tmpdir}, if
+ * given (the run directory goes there). The worker
  * holds a pipe from its parent on its standard input and exits (running its clean-up) when the pipe closes,
  * so it never outlives the parent, however the parent dies.
  */
@@ -76,6 +77,8 @@ final class WorkerJvm {
         command.addAll(heap.isEmpty() ? JvmDefaults.heap() : heap);
         List<String> gc = gcFlags();
         command.addAll(gc.isEmpty() ? List.of(JvmDefaults.GC) : gc);
+        List<String> quiet = quietFlags();
+        command.addAll(quiet.isEmpty() ? JvmDefaults.quietOptions() : quiet);
         // A temp dir the user chose is where the run directory goes.
         command.addAll(jvmOptions(a -> a.startsWith("-Djava.io.tmpdir=")));
         command.add("-D" + WORKER_PROPERTY + "=true");
@@ -156,6 +159,11 @@ final class WorkerJvm {
 
     private static List<String> heapFlags() {
         return jvmOptions(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+    }
+
+    /** The user's own choice about native access and {@code Unsafe}, if any (the worker then gets that instead). */
+    private static List<String> quietFlags() {
+        return jvmOptions(a -> a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe-memory-access"));
     }
 
     private static List<String> gcFlags() {
