@@ -20,5 +20,6 @@ if [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; then
 fi
 
 ensure_jar
+quiet_java_options
 # The driver hosts the broker every contestant talks to; 1 GB of heap, as a stress run's worker has.
-exec java -Xmx1g -cp "$STRESS_JAR" io.streamstress.runner.cli.BenchCommand "${args[@]}" "$@"
+exec java -Xmx1g "${QUIET_JAVA_OPTS[@]}" -cp "$STRESS_JAR" io.streamstress.runner.cli.BenchCommand "${args[@]}" "$@"

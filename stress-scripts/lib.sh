@@ -11,3 +11,13 @@ ensure_jar() {
     (cd "$STRESS_ROOT" && mvn -q -B -ntp package -DskipTests) >&2
   fi
 }
+
+# The JVM options that keep today's JDKs from warning on stderr about native access and sun.misc.Unsafe
+# (Netty, Flink, RocksDB), for the scripts that start java with -cp (java -jar reads the jar's manifest and
+# starts its worker with them itself). Only what this java accepts: an unknown option stops a JVM from starting.
+quiet_java_options() {
+  QUIET_JAVA_OPTS=(--enable-native-access=ALL-UNNAMED)
+  if java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+    QUIET_JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+}

@@ -12,4 +12,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_jar
-exec java -cp "$STRESS_JAR" io.streamstress.runner.cli.ProduceCommand "$@"
+quiet_java_options
+exec java "${QUIET_JAVA_OPTS[@]}" -cp "$STRESS_JAR" io.streamstress.runner.cli.ProduceCommand "$@"

@@ -18,7 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The command line of every contestant. Each runs in its own JVM. Kafka's tools and our load producer get
  * the JVM options of Kafka's own {@code kafka-*-perf-test.sh} scripts ({@code -Xmx512M} and
  * {@code kafka-run-class.sh}'s G1 settings); streamstress runs as users run it ({@code java -jar}, which
- * starts its worker with {@link JvmDefaults}); the bare Flink job gets the same JVM options.
+ * starts its worker with {@link JvmDefaults}); the bare Flink job gets the same JVM options. Every JVM also
+ * gets {@link JvmDefaults#quietOptions()}, which change no behaviour, only keep newer JDKs' warnings out.
  */
 final class Contestants {
 
@@ -28,6 +29,8 @@ final class Contestants {
             "-Djava.awt.headless=true");
     /** The bare Flink job's JVM: the options streamstress's worker JVM runs with. */
     static final List<String> FLINK_JOB_JVM = JvmDefaults.options();
+    /** What keeps this JDK from warning about native access and {@code Unsafe} (every contestant's JVM gets it). */
+    static final List<String> QUIET_JVM = JvmDefaults.quietOptions();
 
     /** The java of this JVM, for every contestant. */
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -78,6 +81,7 @@ final class Contestants {
     List<String> bareFlinkJob(String topic) {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(FLINK_JOB_JVM);
+        command.addAll(QUIET_JVM);
         command.addAll(List.of("-cp", settings.stressJar().toString(), BareFlinkJob.class.getName(), bootstrap, topic, Long.toString(settings.messages()), Integer.toString(settings.taskManagers()),
                 Integer.toString(settings.slotsPerTaskManager()), Long.toString(settings.checkpointInterval().toMillis())));
         return command;
@@ -109,6 +113,7 @@ final class Contestants {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(KAFKA_TOOL_JVM);
+        command.addAll(QUIET_JVM);
         command.add("-cp");
         command.add(settings.stressJar().toString());
         command.add(mainClass);

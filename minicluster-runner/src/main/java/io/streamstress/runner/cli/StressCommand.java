@@ -11,6 +11,7 @@ import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.Logging;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.report.Report;
@@ -264,13 +265,15 @@ public final class StressCommand implements Callable<Integer> {
                 ? RunDirectory.existing(resume, resumed.get().runId())
                 : RunDirectory.create(Optional.ofNullable(runDir));
         System.setProperty("java.io.tmpdir", dir.tmp().toString());
-        System.setProperty("streamstress.log.file", dir.log().toString());
+        Logging.start(dir.log());
         Console console = new Console(out);
         console.line("streamstress: %,d messages, %d partitions, %d TaskManager(s) × %d slot(s), %s, chaos %s",
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
                 config.delivery(), config.chaos().describe());
         console.line("Run %s in %s", dir.runId(), dir.root());
-        Thread cleanup = new Thread(() -> deleteUnlessKept(dir), "streamstress-cleanup");
+        // Runs only when the JVM stops before the run ended (the finally below removes it otherwise).
+        Thread cleanup = new Thread(() -> Interruption.handle(dir, keep, spec.commandLine().getErr()),
+                "streamstress-interrupted");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             RunOutcome outcome = new StressRun(config, dir, console, args, resumed, resumedAfter).execute();
@@ -284,6 +287,9 @@ public final class StressCommand implements Callable<Integer> {
             // the verdict says it with the figures. Exit 1 is for runs that could not be verified at all.
             return report.passed() ? ExitCodes.PASS : ExitCodes.INVARIANT_FAILED;
         } catch (HarnessException e) {
+            if (Interruption.underway()) {
+                return ExitCodes.HARNESS_ERROR;
+            }
             spec.commandLine().getErr().println("stress.jar: " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(spec.commandLine().getErr());
@@ -342,8 +348,8 @@ public final class StressCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + ": "
-                    + e.getMessage());
+            spec.commandLine().getErr().println("stress.jar: could not delete the run directory " + dir.root() + " ("
+                    + e.getMessage() + "): rm -rf " + dir.root());
         }
     }
 }

@@ -46,10 +46,10 @@ final class Supervisor {
         }
         Map<String, String> properties = Map.of(KillRequest.PROPERTY, request.file().toString());
         WorkerJvm.Worker worker = WorkerJvm.start(first, properties, out, err);
-        Thread stop = WorkerJvm.stopOnShutdown(worker.process());
+        Thread stop = WorkerJvm.stopOnShutdown(worker);
         while (true) {
             if (!worker.process().isAlive()) {
-                Runtime.getRuntime().removeShutdownHook(stop);
+                WorkerJvm.removeHook(stop);
                 return worker.waitFor();
             }
             Optional<Integer> due = request.read();
@@ -63,10 +63,10 @@ final class Supervisor {
             request.clear();
             console.line("  process-kill: worker JVM %d killed with SIGKILL; resuming the run from %s",
                     worker.process().pid(), dir);
-            Runtime.getRuntime().removeShutdownHook(stop);
+            WorkerJvm.removeHook(stop);
             worker = WorkerJvm.start(List.of("--resume", dir.toString(), "--resumed-fault", due.get() + "@" + t0),
                     properties, out, err);
-            stop = WorkerJvm.stopOnShutdown(worker.process());
+            stop = WorkerJvm.stopOnShutdown(worker);
         }
     }
 }

@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  * <p>Without {@code -Xmx} the JVM may grow its heap to a quarter of the machine's memory and, being lazy
  * about collecting, it does: a 10 M run then peaks near 3 GB RSS where 768 MB of heap is plenty (and no
  * slower); see {@link JvmDefaults} for the options and why. {@code java -jar} cannot carry JVM flags, so
- * the jar starts itself again with them. The worker
+ * the jar starts itself again with them, with the options that keep this JDK from warning about native access
+ * and {@code Unsafe} ({@link JvmDefaults#quietOptions()}) and with the user's {@code -Djava.io.tmpdir}, if
+ * given (the run directory goes there). The worker
  * holds a pipe from its parent on its standard input and exits (running its clean-up) when the pipe closes,
  * so it never outlives the parent, however the parent dies.
  */
@@ -32,6 +34,9 @@ final class WorkerJvm {
 
     /** Set in the worker, so that it does the work instead of starting another worker. */
     static final String WORKER_PROPERTY = "streamstress.worker";
+
+    /** How long a stopping launcher waits for the worker's last output after the worker exited. */
+    private static final long COPY_PATIENCE_MS = 5_000;
 
     private static volatile boolean parentGone;
 
@@ -72,6 +77,10 @@ final class WorkerJvm {
         command.addAll(heap.isEmpty() ? JvmDefaults.heap() : heap);
         List<String> gc = gcFlags();
         command.addAll(gc.isEmpty() ? List.of(JvmDefaults.GC) : gc);
+        List<String> quiet = quietFlags();
+        command.addAll(quiet.isEmpty() ? JvmDefaults.quietOptions() : quiet);
+        // A temp dir the user chose is where the run directory goes.
+        command.addAll(jvmOptions(a -> a.startsWith("-Djava.io.tmpdir=")));
         command.add("-D" + WORKER_PROPERTY + "=true");
         if (Terminal.isInteractive()) {
             // The worker's stdin is our pipe, so it cannot see the terminal itself.
@@ -107,18 +116,39 @@ final class WorkerJvm {
     /** Runs one worker to its end and returns its exit code; stops it if this JVM is stopped. */
     static int runToEnd(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         Worker worker = start(args, Map.of(), out, err);
-        Thread stop = stopOnShutdown(worker.process());
+        Thread stop = stopOnShutdown(worker);
         int code = worker.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stop);
+        removeHook(stop);
         return code;
     }
 
-    /** Registers a hook that stops {@code worker} (letting it clean up) when this JVM is stopped. */
-    static Thread stopOnShutdown(Process worker) {
+    /**
+     * Removes a hook of {@link #stopOnShutdown}, unless this JVM is already stopping: the worker then ended
+     * because the hook stopped it, and the hook, still running, waits for its last output.
+     */
+    static void removeHook(Thread stop) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or SIGTERM: the hook has the last word.
+        }
+    }
+
+    /**
+     * Registers a hook that stops {@code worker} (SIGTERM: it runs its own hook, which keeps the run directory
+     * and prints how to resume it) when this JVM is stopped, and waits for it and its last output: the user
+     * sees our stderr, and what the worker says as it stops is printed there before this JVM exits.
+     */
+    static Thread stopOnShutdown(Worker worker) {
         Thread stop = new Thread(() -> {
-            worker.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close our ends of the worker's pipes,
+            // and the worker would take its closed stdin for our death and its last words would be lost.
+            worker.process().toHandle().destroy();
             try {
-                worker.waitFor(60, TimeUnit.SECONDS);
+                if (worker.process().waitFor(60, TimeUnit.SECONDS)) {
+                    worker.outCopier().join(COPY_PATIENCE_MS);
+                    worker.errCopier().join(COPY_PATIENCE_MS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -129,6 +159,11 @@ final class WorkerJvm {
 
     private static List<String> heapFlags() {
         return jvmOptions(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+    }
+
+    /** The user's own choice about native access and {@code Unsafe}, if any (the worker then gets that instead). */
+    private static List<String> quietFlags() {
+        return jvmOptions(a -> a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe-memory-access"));
     }
 
     private static List<String> gcFlags() {
@@ -169,7 +204,7 @@ final class WorkerJvm {
                 // A broken pipe means the same as its end.
             }
             parentGone = true;
-            System.err.println("stress.jar: the launching process ended; stopping (the run directory is kept for --resume)");
+            System.err.println("stress.jar: the launching process ended; stopping");
             System.exit(ExitCodes.HARNESS_ERROR);
         }, "streamstress-parent-watch");
         watcher.setDaemon(true);

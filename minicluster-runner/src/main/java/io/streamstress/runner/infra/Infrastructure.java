@@ -2,6 +2,7 @@ package io.streamstress.runner.infra;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.netty.channel.ConnectTimeoutException;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
@@ -12,6 +13,7 @@ import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.redis.server.RedisServerSettings;
 import io.streamstress.runner.config.StressConfig;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -20,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The Kafka and Redis a run talks to: embedded ones it starts (loopback, data in the run directory), or
- * external ones it only checks for reachability. {@link #close()} stops what it started.
+ * external ones it only checks for reachability (an external Redis first of all, {@link #checkExternalRedis}).
+ * {@link #close()} stops what it started.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -33,8 +36,8 @@ public final class Infrastructure implements AutoCloseable {
     private String redisUri;
 
     /**
-     * Starts or checks Kafka and Redis, telling the user what it waits for. A resumed run starts the embedded
-     * servers again on their ports, data and password.
+     * Starts or checks Kafka, and starts Redis unless it is external (checked before), telling the user what
+     * it waits for. A resumed run starts the embedded servers again on their ports, data and password.
      */
     public static Infrastructure start(StressConfig config, RunDirectory dir, Console console,
             Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
@@ -80,10 +83,7 @@ public final class Infrastructure implements AutoCloseable {
     private void startRedis(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
             throws HarnessException, InterruptedException {
         if (config.redisUri().isPresent()) {
-            redisUri = config.redisUri().get();
-            Console.Step step = console.step("Checking external Redis at " + RedisUris.redact(redisUri));
-            ping(redisUri, config.connectTimeout());
-            step.done("reachable");
+            redisUri = config.redisUri().get();  // checked by checkExternalRedis before anything started
             return;
         }
         Console.Step step = console.step("Starting Redis (embedded, AOF, password)");
@@ -106,7 +106,26 @@ public final class Infrastructure implements AutoCloseable {
         step.done("127.0.0.1:" + redis.port());
     }
 
-    /** Checks that Redis answers an authenticated PING within {@code timeout}. */
+    /**
+     * With {@code --redis-uri}: checks that the external Redis answers, before the run starts anything else
+     * (the MiniCluster's start cannot be called off half-way, so a refused connection or a wrong password
+     * found while it starts would wait for it: seconds on a busy machine). {@link #start} then takes it as
+     * checked.
+     */
+    public static void checkExternalRedis(StressConfig config, Console console) throws HarnessException, InterruptedException {
+        if (config.redisUri().isEmpty()) {
+            return;
+        }
+        Console.Step step = console.step("Checking external Redis at " + RedisUris.redact(config.redisUri().get()));
+        ping(config.redisUri().get(), config.connectTimeout());
+        step.done("reachable");
+    }
+
+    /**
+     * Checks that Redis answers an authenticated PING within {@code timeout}. A refused connection is final
+     * (nothing listens on that port: waiting would not change it), a wrong password too; a server that does
+     * not answer is tried again until the timeout.
+     */
     static void ping(String uri, Duration timeout) throws HarnessException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String where = RedisUris.redact(uri);
@@ -125,6 +144,10 @@ public final class Infrastructure implements AutoCloseable {
                         || reason.contains("invalid password"))) {
                     throw new HarnessException("Redis at " + where + " refused the password: " + reason, e);
                 }
+                if (refused(e)) {
+                    throw new HarnessException("Redis at " + where + " refused the connection: " + reason
+                            + " (is it running, and on that port?)", e);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new HarnessException("Redis at " + where + " is not reachable within "
                             + timeout.toSeconds() + " s: " + reason, e);
@@ -132,6 +155,19 @@ public final class Infrastructure implements AutoCloseable {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /**
+     * Whether the connection was refused: a {@link ConnectException} in the cause chain other than Netty's
+     * connect time-out (which extends it, and means a server that did not answer, worth waiting for).
+     */
+    private static boolean refused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a later {@code --resume} needs to start these servers again. */

@@ -23,12 +23,47 @@ public final class JvmDefaults {
 
     public static final String HEAP = "768m";
     public static final String GC = "-XX:+UseParallelGC";
+    /** Lets code on the class path call native methods without a warning. */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** Lets code use {@code sun.misc.Unsafe}'s memory methods without a warning. */
+    public static final String UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+    /** The first JDK that knows {@link #UNSAFE_MEMORY_ACCESS}. */
+    static final int UNSAFE_OPTION_SINCE = 23;
 
     private JvmDefaults() {}
 
     /** The heap options: fixed size, touched at start. */
     public static List<String> heap() {
         return List.of("-Xms" + HEAP, "-Xmx" + HEAP, "-XX:+AlwaysPreTouch");
+    }
+
+    /**
+     * The options that keep a JVM of {@code javaVersion} (its feature release, e.g. 17 or 25) from printing
+     * warnings on stderr about what the jar's libraries do, for the JVMs the jar starts itself (a {@code -cp}
+     * launch does not read the jar manifest's {@code Enable-Native-Access: ALL-UNNAMED}, which covers
+     * {@code java -jar}).
+     *
+     * <ul>
+     *   <li>{@code --enable-native-access=ALL-UNNAMED}: Netty and RocksDB load native libraries; from JDK 24
+     *       every {@code System::loadLibrary} from the class path warns without it. JDK 17 knows the option
+     *       (JEP 412) and accepts it.
+     *   <li>{@code --sun-misc-unsafe-memory-access=allow}: Netty 4.1 (Lettuce's) and Flink use
+     *       {@code sun.misc.Unsafe}'s memory methods, which warn from JDK 24. The option exists from JDK 23
+     *       (JEP 471): an older JVM refuses to start with it, so it is given only from 23 on.
+     * </ul>
+     */
+    public static List<String> quietOptions(int javaVersion) {
+        List<String> options = new ArrayList<>();
+        options.add(NATIVE_ACCESS);
+        if (javaVersion >= UNSAFE_OPTION_SINCE) {
+            options.add(UNSAFE_MEMORY_ACCESS);
+        }
+        return List.copyOf(options);
+    }
+
+    /** {@link #quietOptions(int)} for the JVM this runs in (the JVMs the jar starts use the same {@code java}). */
+    public static List<String> quietOptions() {
+        return quietOptions(Runtime.version().feature());
     }
 
     /** The options for a JVM whose user chose neither heap nor collector. */

@@ -67,6 +67,9 @@ public record RunDirectory(Path root, String runId) {
      * briefly re-creating, like Flink's {@code flink-web-upload}) files of theirs, so files that vanish
      * meanwhile are ignored and the deletion is repeated, for up to {@link #DELETE_PATIENCE}, until the
      * directory is gone.
+     *
+     * @throws IOException when it could not be deleted, also when something still re-created files in it
+     *     after {@link #DELETE_PATIENCE} (a directory left behind is then said, not silent)
      */
     public void delete() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + DELETE_PATIENCE.toNanos();
@@ -74,6 +77,9 @@ public record RunDirectory(Path root, String runId) {
         while (Files.exists(root) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             deleteTree();
+        }
+        if (Files.exists(root)) {
+            throw new IOException("something still writes into it after " + DELETE_PATIENCE.toSeconds() + " s");
         }
     }
 

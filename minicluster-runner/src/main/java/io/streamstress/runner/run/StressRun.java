@@ -103,6 +103,7 @@ public final class StressRun {
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
         Optional<Handover> handover = handover();
+        Infrastructure.checkExternalRedis(config, console);
         try (MetricsEndpoint metrics = startMetricsEndpoint();
                 MiniClusterStart flinkStart = startMiniCluster();
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
