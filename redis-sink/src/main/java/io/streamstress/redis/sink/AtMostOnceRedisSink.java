@@ -1,20 +1,9 @@
 package io.streamstress.redis.sink;
 
 import io.streamstress.redis.sink.internal.AtMostOnceRedisWriter;
-import io.streamstress.redis.sink.internal.RedisCounterCommitter;
-import io.streamstress.redis.sink.internal.RedisDelta;
-import io.streamstress.redis.sink.internal.RedisDeltaSerializer;
 import io.streamstress.redis.sink.internal.RedisWriterState;
-import io.streamstress.redis.sink.internal.RedisWriterStateSerializer;
 import java.util.Collection;
-import java.util.List;
-import org.apache.flink.api.connector.sink2.Committer;
-import org.apache.flink.api.connector.sink2.CommitterInitContext;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SupportsCommitter;
-import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * The negative control for loss: "marked done before the work is safe", like a consumer that commits its
@@ -27,26 +16,12 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * verifier must report as lost. Create it with {@link RedisCounterSink#builder()} and
  * {@link CounterDelivery#AT_MOST_ONCE}.
  */
-public final class AtMostOnceRedisSink<T>
-        implements Sink<T>, SupportsCommitter<RedisDelta>, SupportsWriterState<T, RedisWriterState> {
+public final class AtMostOnceRedisSink<T> extends CommittedCountsSink<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private final RedisSinkSettings settings;
-    private final RecordPosition<T> position;
-
     AtMostOnceRedisSink(RedisSinkSettings settings, RecordPosition<T> position) {
-        this.settings = settings;
-        this.position = position;
-    }
-
-    public RedisSinkSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public AtMostOnceRedisWriter<T> createWriter(WriterInitContext context) {
-        return restoreWriter(context, List.of());
+        super(settings, position);
     }
 
     @Override
@@ -54,21 +29,5 @@ public final class AtMostOnceRedisSink<T>
         return new AtMostOnceRedisWriter<>(context.getTaskInfo().getIndexOfThisSubtask(), position,
                 context.getRestoredCheckpointId(), recovered, settings.redisUri(), settings.keys(),
                 settings.commandTimeout(), settings.batchSize());
-    }
-
-    @Override
-    public SimpleVersionedSerializer<RedisWriterState> getWriterStateSerializer() {
-        return new RedisWriterStateSerializer();
-    }
-
-    @Override
-    public Committer<RedisDelta> createCommitter(CommitterInitContext context) {
-        return new RedisCounterCommitter(
-                settings.redisUri(), settings.keys(), settings.commandTimeout(), settings.commitAttempts());
-    }
-
-    @Override
-    public SimpleVersionedSerializer<RedisDelta> getCommittableSerializer() {
-        return new RedisDeltaSerializer();
     }
 }
