@@ -12,27 +12,43 @@ import java.util.Objects;
  * @param brokerPort client listener port, 0 for a free one
  * @param controllerPort controller listener port, 0 for a free one
  * @param overrides extra broker properties, applied last
+ * @param portPicker chooses the candidates for a port given as 0
+ * @param bindAttempts how many times a start may bind on fresh candidates when a port given as 0 turned out
+ *     to be taken by the time the broker bound it (a fixed port gets one attempt: its clients know it)
  */
-public record BrokerSettings(Path dataDir, String host, int brokerPort, int controllerPort, Map<String, String> overrides) {
+public record BrokerSettings(Path dataDir, String host, int brokerPort, int controllerPort, Map<String, String> overrides,
+        PortPicker portPicker, int bindAttempts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Attempts at binding free ports: a taken candidate is rare (1 run in ~36), five in a row are not expected. */
+    public static final int DEFAULT_BIND_ATTEMPTS = 5;
 
     public BrokerSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(portPicker, "portPicker");
         overrides = Map.copyOf(overrides);
         if (brokerPort < 0 || brokerPort > 65535 || controllerPort < 0 || controllerPort > 65535) {
             throw new IllegalArgumentException("ports must be in [0, 65535] (0 picks a free port)");
+        }
+        if (bindAttempts < 1) {
+            throw new IllegalArgumentException("bindAttempts must be at least 1, was " + bindAttempts);
         }
     }
 
     /** Loopback, free ports, no overrides. */
     public static BrokerSettings loopback(Path dataDir) {
-        return new BrokerSettings(dataDir, DEFAULT_HOST, 0, 0, Map.of());
+        return new BrokerSettings(dataDir, DEFAULT_HOST, 0, 0, Map.of(), PortPicker.free(), DEFAULT_BIND_ATTEMPTS);
     }
 
     /** The same broker on fixed ports, e.g. to start it again on the same data dir. */
     public BrokerSettings withPorts(int broker, int controller) {
-        return new BrokerSettings(dataDir, host, broker, controller, overrides);
+        return new BrokerSettings(dataDir, host, broker, controller, overrides, portPicker, bindAttempts);
+    }
+
+    /** The same broker choosing the candidates for its free ports with {@code picker}. */
+    public BrokerSettings withPortPicker(PortPicker picker) {
+        return new BrokerSettings(dataDir, host, brokerPort, controllerPort, overrides, picker, bindAttempts);
     }
 }

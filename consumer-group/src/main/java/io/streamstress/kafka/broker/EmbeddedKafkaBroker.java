@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import kafka.server.KafkaConfig;
@@ -29,12 +29,16 @@ import org.slf4j.LoggerFactory;
  * A real Apache Kafka broker in this JVM: one KRaft node acting as broker and controller, listening on
  * loopback. {@link #start()} formats the storage on first use and returns once the broker answers an
  * admin call; {@link #stop()} and a later {@link #start()} reuse the data dir and ports.
+ *
+ * <p>Free ports are chosen before the server binds them (the controller's port must be known to the quorum
+ * configuration up front), so a start retries on fresh ports when one was taken in between.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
+    private final List<Integer> takenPorts = new ArrayList<>();
     private BrokerSettings settings;
     private volatile KafkaRaftServer server;
     /** Bytes of each topic that earlier runs of this broker served, until they were stopped. */
@@ -46,24 +50,56 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts the broker (formatting its storage the first time) and waits until it serves requests. */
+    /**
+     * Starts the broker (formatting its storage the first time) and waits until it serves requests. A listener
+     * asked for a free port (0) that finds its candidate taken when it binds (another process, or a server
+     * starting alongside, took it since it was chosen) makes the broker release what it started and try again
+     * on fresh candidates, up to {@link BrokerSettings#bindAttempts()} times; fixed ports get one attempt.
+     *
+     * @throws RuntimeException as Kafka throws it when the broker cannot start; {@link BindFailure#isPortTaken}
+     *     tells a taken port apart
+     */
     public synchronized void start() throws KafkaUnavailableException, InterruptedException {
         if (server != null) {
             return;
         }
-        if (settings.brokerPort() == 0 || settings.controllerPort() == 0) {
-            settings = settings.withPorts(freePort(settings.host()), freePort(settings.host()));
-        }
         Path logDir = settings.dataDir().resolve("kraft-logs");
-        Properties props = brokerProperties(logDir);
-        KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatIfNeeded(logDir);
-        server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        takenPorts.clear();
+        boolean free = settings.brokerPort() == 0 || settings.controllerPort() == 0;
+        int attempts = free ? settings.bindAttempts() : 1;
+        for (int attempt = 1; server == null; attempt++) {
+            BrokerSettings candidate = settings.withPorts(
+                    settings.brokerPort() == 0 ? settings.portPicker().pick(settings.host()) : settings.brokerPort(),
+                    settings.controllerPort() == 0 ? settings.portPicker().pick(settings.host()) : settings.controllerPort());
+            try {
+                server = startServer(candidate, logDir);
+                settings = candidate;
+            } catch (RuntimeException e) {
+                if (!BindFailure.isPortTaken(e) || attempt >= attempts) {
+                    throw e;
+                }
+                OptionalInt taken = BindFailure.takenPort(e);
+                takenPorts.add(taken.orElse(0));
+                LOG.warn("Kafka broker: port {} on {} was taken by the time it bound (attempt {} of {}): "
+                        + "retrying on fresh ports", taken.isPresent() ? taken.getAsInt()
+                                : candidate.brokerPort() + " or " + candidate.controllerPort(),
+                        settings.host(), attempt, attempts);
+            }
+        }
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers(), STARTUP_TIMEOUT)) {
             admin.awaitReachable();
         }
-        LOG.info("Kafka broker up at {} (data in {})", bootstrapServers(), settings.dataDir());
+        LOG.info("Kafka broker up at {} (controller on port {}, data in {})", bootstrapServers(),
+                settings.controllerPort(), settings.dataDir());
+    }
+
+    /**
+     * The ports the last {@link #start()} found taken and retried past (0 where Kafka did not name the port),
+     * in order; empty when the first candidates bound.
+     */
+    public synchronized List<Integer> takenPorts() {
+        return List.copyOf(takenPorts);
     }
 
     /** {@code host:port} of the client listener. */
@@ -108,7 +144,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private Properties brokerProperties(Path logDir) {
+    /**
+     * Starts a KRaft server with {@code candidate}'s ports; one that fails to start is shut down and awaited
+     * before the failure is rethrown, so that its threads, sockets and the log dir's lock are released before
+     * a retry takes the same data dir. The controller would halt the JVM on a failed start: the guard keeps it
+     * from doing so, and the failure comes back as the exception {@code startup()} throws.
+     */
+    private static KafkaRaftServer startServer(BrokerSettings candidate, Path logDir) {
+        KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(brokerProperties(candidate, logDir), false),
+                Time.SYSTEM);
+        try (StartupHaltGuard guard = StartupHaltGuard.open()) {
+            starting.startup();
+            return starting;
+        } catch (RuntimeException e) {
+            try {
+                starting.shutdown();
+                starting.awaitShutdown();
+            } catch (RuntimeException release) {
+                e.addSuppressed(release);
+            }
+            throw e;
+        }
+    }
+
+    private static Properties brokerProperties(BrokerSettings settings, Path logDir) {
         String host = settings.host();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -162,15 +221,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot prepare Kafka data dir " + logDir, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.streamstress.kafka.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
@@ -9,16 +10,21 @@ import io.streamstress.kafka.producer.ProducerSettings;
 import io.streamstress.kafka.record.StressRecord;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.kafka.topic.TopicAdmin;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddedKafkaBrokerITCase {
 
@@ -105,6 +111,115 @@ class EmbeddedKafkaBrokerITCase {
             try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
                 assertThat(admin.consumerLag("lag-group", "paced", 2)).as("lag per partition").containsExactly(400, 500);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} listener")
+    @ValueSource(strings = {"client", "controller"})
+    void aPortTakenBeforeTheBrokerBindsItIsRetriedOnFreshPorts(String listener) throws Exception {
+        // Given a port held by the test and handed to the broker as its first candidate for the listener
+        // (the picker is asked for the client listener's port, then the controller's)
+        try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            RiggedPicker picker = new RiggedPicker(listener.equals("client") ? 0 : 1, held.getLocalPort());
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir).withPortPicker(picker))) {
+
+                // When the broker starts
+                broker.start();
+
+                // Then it bound fresh ports on a second attempt, and recorded the port it found taken
+                assertThat(broker.settings().brokerPort()).as("client port").isNotEqualTo(held.getLocalPort());
+                assertThat(broker.settings().controllerPort()).as("controller port").isNotEqualTo(held.getLocalPort());
+                assertThat(picker.handedOut()).as("candidates asked for: two attempts of two ports").hasSize(4);
+                assertThat(broker.takenPorts()).as("ports found taken").containsExactly(held.getLocalPort());
+                // And it answers an admin call
+                try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                    admin.createTopic("after-retry", 2, (short) 1);
+                    assertThat(admin.endOffsets("after-retry", 2)).as("end offsets").containsExactly(0L, 0L);
+                }
+            }
+            // And nothing of the failed attempt outlives the broker's stop
+            assertThat(threadsStartedSince(before)).as("threads left by the broker").isEmpty();
+        }
+    }
+
+    @Test
+    void aTakenFixedPortFailsAsPortTakenAndTheDataDirServesOnFreshPorts() throws Exception {
+        // Given a broker that made a topic and stopped, and its controller port then taken by someone else
+        int controllerPort;
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir))) {
+            broker.start();
+            try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                admin.createTopic("kept", 2, (short) 1);
+            }
+            new LoadProducer(ProducerSettings.of(broker.bootstrapServers(), "kept", new PartitionPlan(100, 2))).run();
+            controllerPort = broker.settings().controllerPort();
+            broker.stop();
+        }
+        try (ServerSocket held = new ServerSocket(controllerPort, 50, InetAddress.getLoopbackAddress())) {
+            // When a broker on the same data dir starts on those fixed ports (as a resume does)
+            EmbeddedKafkaBroker fixed = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir).withPorts(freePort(), controllerPort));
+            Throwable failure = catchThrowable(fixed::start);
+            fixed.close();
+
+            // Then it fails once, as a taken port, without trying other ports
+            assertThat(BindFailure.isPortTaken(failure)).as("failure is a taken port: " + failure).isTrue();
+            assertThat(BindFailure.takenPort(failure)).as("taken port").hasValue(controllerPort);
+
+            // And a broker on fresh ports over the same data dir serves the data (a resume's fallback)
+            try (EmbeddedKafkaBroker fresh = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir))) {
+                fresh.start();
+                assertThat(fresh.settings().controllerPort()).as("fresh controller port").isNotEqualTo(controllerPort);
+                try (TopicAdmin admin = new TopicAdmin(fresh.bootstrapServers(), Duration.ofSeconds(30))) {
+                    assertThat(admin.endOffsets("kept", 2)).as("end offsets on fresh ports").containsExactly(50L, 50L);
+                }
+            }
+        }
+    }
+
+    /**
+     * Threads started since {@code before} that are still alive a few seconds on (shutdown threads wind down),
+     * but for Yammer's meter ticks: Kafka's default Yammer registry starts them once per JVM, on first use.
+     */
+    private static List<String> threadsStartedSince(Set<Thread> before) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<String> left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !before.contains(t))
+                    .filter(t -> !t.getName().startsWith("metrics-meter-tick-thread-"))
+                    .map(Thread::getName)
+                    .toList();
+            if (left.isEmpty() || System.nanoTime() > deadline) {
+                return left;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() {
+        return PortPicker.free().pick("127.0.0.1");
+    }
+
+    /** Hands out {@code rigged} as its candidate number {@code at} (from 0), free ports otherwise; keeps them. */
+    private static final class RiggedPicker implements PortPicker {
+        private final int at;
+        private final int rigged;
+        private final List<Integer> handedOut = new java.util.ArrayList<>();
+
+        RiggedPicker(int at, int rigged) {
+            this.at = at;
+            this.rigged = rigged;
+        }
+
+        @Override
+        public synchronized int pick(String host) {
+            int port = handedOut.size() == at ? rigged : PortPicker.free().pick(host);
+            handedOut.add(port);
+            return port;
+        }
+
+        synchronized List<Integer> handedOut() {
+            return List.copyOf(handedOut);
         }
     }
 

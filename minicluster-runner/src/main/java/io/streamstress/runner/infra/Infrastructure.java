@@ -3,6 +3,7 @@ package io.streamstress.runner.infra;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.netty.channel.ConnectTimeoutException;
+import io.streamstress.kafka.broker.BindFailure;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
@@ -10,6 +11,7 @@ import io.streamstress.kafka.topic.TopicAdmin;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.client.RedisUris;
 import io.streamstress.redis.server.EmbeddedRedisServer;
+import io.streamstress.redis.server.PortTakenException;
 import io.streamstress.redis.server.RedisServerSettings;
 import io.streamstress.runner.config.StressConfig;
 import java.io.IOException;
@@ -19,6 +21,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka and Redis a run talks to: embedded ones it starts (loopback, data in the run directory), or
@@ -26,6 +31,8 @@ import java.util.Optional;
  * {@link #close()} stops what it started.
  */
 public final class Infrastructure implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
 
     /** One connection attempt to an external Redis may take this long; attempts repeat until the timeout. */
     private static final Duration PING_ATTEMPT = Duration.ofSeconds(5);
@@ -37,7 +44,9 @@ public final class Infrastructure implements AutoCloseable {
 
     /**
      * Starts or checks Kafka, and starts Redis unless it is external (checked before), telling the user what
-     * it waits for. A resumed run starts the embedded servers again on their ports, data and password.
+     * it waits for. A resumed run starts the embedded servers again on their ports, data and password; a port of
+     * theirs that something else took meanwhile makes that server start on fresh ports instead
+     * ({@link #settingsFor} then tells the new ones).
      */
     public static Infrastructure start(StressConfig config, RunDirectory dir, Console console,
             Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
@@ -66,18 +75,32 @@ public final class Infrastructure implements AutoCloseable {
             return;
         }
         Console.Step step = console.step("Starting Kafka broker (embedded, KRaft)");
-        BrokerSettings settings = BrokerSettings.loopback(dir.kafka());
-        if (resumed.isPresent()) {
-            settings = settings.withPorts(resumed.get().brokerPort(), resumed.get().controllerPort());
-        }
-        broker = new EmbeddedKafkaBroker(settings);
+        String note = "";
+        BrokerSettings fresh = BrokerSettings.loopback(dir.kafka());
+        broker = new EmbeddedKafkaBroker(resumed.isPresent()
+                ? fresh.withPorts(resumed.get().brokerPort(), resumed.get().controllerPort())
+                : fresh);
         try {
-            broker.start();
+            try {
+                broker.start();
+            } catch (RuntimeException e) {
+                if (resumed.isEmpty() || !BindFailure.isPortTaken(e)) {
+                    throw e;
+                }
+                // The resumed job and its clients are built from the new addresses; run.properties gets them too.
+                LOG.warn("The run's Kafka ports {}/{} are taken now: starting the broker on fresh ports",
+                        resumed.get().brokerPort(), resumed.get().controllerPort());
+                broker.close();
+                broker = new EmbeddedKafkaBroker(fresh);
+                broker.start();
+                note = String.format(" (the run's ports %d/%d were taken: fresh ports)", resumed.get().brokerPort(),
+                        resumed.get().controllerPort());
+            }
         } catch (KafkaUnavailableException | RuntimeException e) {
             throw new HarnessException("the embedded Kafka broker did not start: " + e.getMessage(), e);
         }
         bootstrapServers = broker.bootstrapServers();
-        step.done(bootstrapServers);
+        step.done(bootstrapServers + note + retried(broker.takenPorts()));
     }
 
     private void startRedis(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
@@ -97,13 +120,34 @@ public final class Infrastructure implements AutoCloseable {
             settings = RedisServerSettings.loopback(dir.redis(), HexFormat.of().formatHex(secret));
         }
         redis = new EmbeddedRedisServer(settings);
+        String note = "";
         try {
-            redis.start();
+            try {
+                redis.start();
+            } catch (PortTakenException e) {
+                if (resumed.isEmpty()) {
+                    throw e;
+                }
+                // Same data dir (AOF) and password on a fresh port; the resumed job connects to the new address.
+                LOG.warn("The run's Redis port {} is taken now: starting Redis on a fresh port", e.port());
+                redis = new EmbeddedRedisServer(settings.withPort(0));
+                redis.start();
+                note = String.format(" (the run's port %d was taken: a fresh port)", e.port());
+            }
         } catch (IOException | RuntimeException e) {
             throw new HarnessException("the embedded Redis did not start: " + e.getMessage(), e);
         }
         redisUri = redis.uri();
-        step.done("127.0.0.1:" + redis.port());
+        step.done("127.0.0.1:" + redis.port() + note + retried(redis.takenPorts()));
+    }
+
+    /** What the console says about ports a start found taken and retried past; empty when there were none. */
+    private static String retried(List<Integer> takenPorts) {
+        if (takenPorts.isEmpty()) {
+            return "";
+        }
+        return " (port " + takenPorts.stream().map(p -> p == 0 ? "?" : String.valueOf(p)).collect(Collectors.joining(", "))
+                + " taken meanwhile: retried)";
     }
 
     /**

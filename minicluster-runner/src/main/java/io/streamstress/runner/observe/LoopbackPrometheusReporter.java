@@ -1,11 +1,13 @@
 package io.streamstress.runner.observe;
 
+import com.sun.net.httpserver.HttpServer;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.HTTPServer;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.prometheus.AbstractPrometheusReporter;
 
@@ -13,7 +15,8 @@ import org.apache.flink.metrics.prometheus.AbstractPrometheusReporter;
  * Flink's own metrics for Prometheus, translated by {@code flink-metrics-prometheus}
  * ({@link AbstractPrometheusReporter}) but served on the loopback interface: Flink's {@code PrometheusReporter}
  * binds every interface and has no option to choose one. In a MiniCluster the JobManager and every
- * TaskManager share one metric registry, so one port serves them all.
+ * TaskManager share one metric registry, so one port serves them all. When the harness holds the port already
+ * ({@link HeldMetricsPort}), the reporter serves on that bound socket rather than binding the port again.
  */
 public final class LoopbackPrometheusReporter extends AbstractPrometheusReporter {
 
@@ -27,7 +30,10 @@ public final class LoopbackPrometheusReporter extends AbstractPrometheusReporter
         super.open(config);
         int port = config.getInteger(PORT, 0);
         try {
-            server = new HTTPServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), registry(), true);
+            Optional<HttpServer> held = HeldMetricsPort.take(port);
+            server = held.isPresent()
+                    ? new HTTPServer(held.get(), registry(), true)
+                    : new HTTPServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), registry(), true);
             log.info("Serving Flink's metrics on http://127.0.0.1:{}/metrics", server.getPort());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve Flink's metrics on 127.0.0.1:" + port + ": " + e.getMessage(), e);

@@ -36,14 +36,13 @@ import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.job.StressJob;
 import io.streamstress.runner.job.StressRecordPosition;
 import io.streamstress.runner.observe.CommitLatencyTracker;
+import io.streamstress.runner.observe.HeldMetricsPort;
 import io.streamstress.runner.observe.LagProbe;
 import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
 import io.streamstress.runner.observe.MetricsEndpoint;
 import io.streamstress.runner.observe.SecondSampler;
 import io.streamstress.runner.observe.VerifiedCounts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -104,7 +103,8 @@ public final class StressRun {
         JobProbe.reset();
         Optional<Handover> handover = handover();
         Infrastructure.checkExternalRedis(config, console);
-        try (MetricsEndpoint metrics = startMetricsEndpoint();
+        try (HeldMetricsPort flinkMetrics = holdFlinkMetricsPort();
+                MetricsEndpoint metrics = startMetricsEndpoint();
                 MiniClusterStart flinkStart = startMiniCluster();
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
@@ -112,6 +112,11 @@ public final class StressRun {
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
             long[] alreadyWritten;
             if (resumed.isPresent()) {
+                RunSettings now = infra.settingsFor(dir.runId(), resumed.get().args());
+                if (!now.equals(resumed.get())) {
+                    // A server moved to fresh ports (its old ones were taken): a later resume must find the new ones.
+                    write(now);
+                }
                 alreadyWritten = endOffsets(infra.bootstrapServers(), topic);
                 console.line("Resuming run %s: the topic holds %,d of %,d messages", dir.runId(),
                         Arrays.stream(alreadyWritten).sum(), config.messages());
@@ -163,17 +168,29 @@ public final class StressRun {
                 config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(), clusterConfiguration()));
     }
 
-    /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
-    private MetricsEndpoint startMetricsEndpoint() throws HarnessException {
+    /**
+     * Binds Flink's metrics port ({@code --metrics-port + 1}) now, before the MiniCluster starts, and holds it
+     * for Flink's reporter, which serves on it once the MiniCluster is up; null with {@code --metrics-port 0}.
+     * A port probed now and bound later could be taken in between (the MiniCluster's own ports among others),
+     * and the reporter could only log that.
+     */
+    private HeldMetricsPort holdFlinkMetricsPort() throws HarnessException {
         if (config.metricsPort() == 0) {
             return null;
         }
         int flinkPort = config.metricsPort() + 1;
-        try (ServerSocket probe = new ServerSocket(flinkPort, 1, InetAddress.getLoopbackAddress())) {
-            // Free: Flink's reporter takes it when the MiniCluster starts (it could only log a failure there).
+        try {
+            return HeldMetricsPort.bind(flinkPort);
         } catch (IOException e) {
             throw new HarnessException("cannot serve Flink's metrics on 127.0.0.1:" + flinkPort + " (--metrics-port + 1): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
+    private MetricsEndpoint startMetricsEndpoint() throws HarnessException {
+        if (config.metricsPort() == 0) {
+            return null;
         }
         try {
             MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);
@@ -196,8 +213,12 @@ public final class StressRun {
     }
 
     private void writeSettings(Infrastructure infra) throws HarnessException {
+        write(infra.settingsFor(dir.runId(), args));
+    }
+
+    private void write(RunSettings settings) throws HarnessException {
         try {
-            infra.settingsFor(dir.runId(), args).write(dir.root());
+            settings.write(dir.root());
         } catch (IOException e) {
             throw new HarnessException("cannot write the run settings into " + dir.root() + ": " + e.getMessage(), e);
         }

@@ -4,14 +4,19 @@ import io.streamstress.redis.client.RedisConnections;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +33,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration PORT_FREE_TIMEOUT = Duration.ofSeconds(20);
+    private static final String LOG_FILE = "redis.log";
+    /** What a start's log may hold: a few dozen lines, far below this. */
+    private static final int MAX_LOG_READ = 64 * 1024;
 
     /**
      * $0 = redis-server binary, $1 = config file. Prints Redis's pid, then waits for stdin to close. It ignores
@@ -40,6 +48,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     + "i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
                     + "kill -KILL \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null";
 
+    private final List<Integer> takenPorts = new ArrayList<>();
     private RedisServerSettings settings;
     private Process watchdog;
     private long pid;
@@ -48,29 +57,73 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts Redis and returns once it answers an authenticated PING. */
+    /**
+     * Starts Redis and returns once it answers an authenticated PING. Asked for a free port (0), a start whose
+     * candidate was taken by the time redis-server bound it (another process, or a server starting alongside,
+     * took it since it was chosen) launches Redis again on a fresh candidate, up to
+     * {@link RedisServerSettings#bindAttempts()} times. A fixed port (a restart, a resume) is first waited
+     * for, in case a Redis of a killed JVM still holds it, and gets one attempt.
+     *
+     * @throws PortTakenException when the port (the fixed one, or the last candidate) is taken
+     */
     public synchronized void start() throws IOException, InterruptedException {
         if (watchdog != null) {
             return;
         }
-        if (settings.port() == 0) {
-            settings = settings.withPort(freePort(settings.host()));
-        } else {
-            awaitPortFree();
-        }
         Files.createDirectories(settings.dataDir());
-        Path config = writeConfig();
         Path binary = RedisBinary.locate(settings.dataDir());
+        if (settings.port() != 0) {
+            awaitPortFree();
+            launch(binary);
+            return;
+        }
+        RedisServerSettings requested = settings;
+        takenPorts.clear();
+        for (int attempt = 1; watchdog == null; attempt++) {
+            settings = requested.withPort(requested.portPicker().pick(requested.host()));
+            try {
+                launch(binary);
+            } catch (PortTakenException e) {
+                if (attempt >= requested.bindAttempts()) {
+                    settings = requested;
+                    throw e;
+                }
+                takenPorts.add(e.port());
+                LOG.warn("Redis: port {} on {} was taken by the time redis-server bound it (attempt {} of {}): "
+                        + "retrying on a fresh port", e.port(), requested.host(), attempt, requested.bindAttempts());
+            } catch (IOException | RuntimeException e) {
+                settings = requested;
+                throw e;
+            }
+        }
+    }
+
+    /** The ports the last {@link #start()} found taken and retried past, in order; empty when the first bound. */
+    public synchronized List<Integer> takenPorts() {
+        return List.copyOf(takenPorts);
+    }
+
+    /** Launches redis-server on the port of {@link #settings} and waits until it answers. */
+    private void launch(Path binary) throws IOException, InterruptedException {
+        Path config = writeConfig();
+        Path log = settings.dataDir().toAbsolutePath().resolve(LOG_FILE);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         watchdog = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, binary.toString(), config.toString())
                 .redirectErrorStream(true)
                 .start();
         String pidLine = new BufferedReader(new InputStreamReader(watchdog.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine();
         if (pidLine == null) {
+            stop();
             throw new IOException("redis-server did not start (" + binary + ")");
         }
         pid = Long.parseLong(pidLine.trim());
-        awaitReady();
+        try {
+            awaitReady(log, logStart);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
         LOG.info("Redis {} up on {}:{} (pid {}, data in {})", binary, settings.host(), settings.port(), pid, settings.dataDir());
     }
 
@@ -165,7 +218,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "protected-mode yes",
                 "requirepass \"" + settings.password() + "\"",
                 "dir \"" + dir + "\"",
-                "logfile \"" + dir.resolve("redis.log") + "\"",
+                "logfile \"" + dir.resolve(LOG_FILE) + "\"",
                 "daemonize no",
                 "save \"\"",
                 "appendonly yes",
@@ -177,12 +230,21 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return file;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    /**
+     * Waits for an authenticated PING, reading what Redis logs at this start (from {@code logStart} on): a line
+     * saying its port is taken ends the wait with a {@link PortTakenException}.
+     */
+    private void awaitReady(Path log, long logStart) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
+            OptionalInt taken = BindFailure.takenPort(logSince(log, logStart));
+            if (taken.isPresent()) {
+                throw new PortTakenException(taken.getAsInt(), "redis-server could not listen on " + settings.host()
+                        + ":" + taken.getAsInt() + ": the address is already in use");
+            }
             if (!watchdog.isAlive() || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                throw new IOException("redis-server exited at start; see " + settings.dataDir().resolve("redis.log"));
+                throw new IOException("redis-server exited at start; see " + log);
             }
             try (RedisConnections redis = RedisConnections.open(uri(), Duration.ofSeconds(2))) {
                 if ("PONG".equals(redis.connection().sync().ping())) {
@@ -193,9 +255,26 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        stop();
         throw new IOException("redis-server did not answer within " + READY_TIMEOUT.toSeconds() + " s"
                 + (last != null ? ": " + last.getMessage() : ""));
+    }
+
+    /** What Redis appended to its log since {@code offset} (nothing when there is no log yet). */
+    private static String logSince(Path log, long offset) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return "";
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(size - offset, MAX_LOG_READ));
+            channel.position(offset);
+            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
+                // reads until full or at the end
+            }
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException notYet) {
+            return "";
+        }
     }
 
     /** A Redis left by a JVM that was killed stops when its watchdog sees the pipe close; wait for its port. */
@@ -208,19 +287,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 return;
             } catch (IOException busy) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("port " + settings.port() + " is still in use after "
-                            + PORT_FREE_TIMEOUT.toSeconds() + " s: is another Redis running on it?", busy);
+                    throw new PortTakenException(settings.port(), "port " + settings.port() + " is still in use after "
+                            + PORT_FREE_TIMEOUT.toSeconds() + " s: is another Redis running on it?");
                 }
                 Thread.sleep(100);
             }
-        }
-    }
-
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
         }
     }
 }

@@ -12,29 +12,45 @@ import java.util.Objects;
  * @param password the {@code requirepass} password; clients must authenticate
  * @param appendFsyncAlways AOF with {@code appendfsync always} (durable counters across a Redis kill)
  *     rather than {@code everysec}
+ * @param portPicker chooses the candidates for a port given as 0
+ * @param bindAttempts how many times a start may launch Redis on a fresh candidate when a port given as 0 turned
+ *     out to be taken by the time Redis bound it (a fixed port gets one attempt: its clients know it)
  */
-public record RedisServerSettings(Path dataDir, String host, int port, String password, boolean appendFsyncAlways) {
+public record RedisServerSettings(Path dataDir, String host, int port, String password, boolean appendFsyncAlways,
+        PortPicker portPicker, int bindAttempts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Attempts at binding a free port: a taken candidate is rare, five in a row are not expected. */
+    public static final int DEFAULT_BIND_ATTEMPTS = 5;
 
     public RedisServerSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(portPicker, "portPicker");
         if (password.isEmpty() || password.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"')) {
             throw new IllegalArgumentException("the Redis password must be non-empty, without spaces or quotes");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535] (0 picks a free port), was " + port);
         }
+        if (bindAttempts < 1) {
+            throw new IllegalArgumentException("bindAttempts must be at least 1, was " + bindAttempts);
+        }
     }
 
     /** Loopback, a free port, the given password, AOF with {@code appendfsync always}. */
     public static RedisServerSettings loopback(Path dataDir, String password) {
-        return new RedisServerSettings(dataDir, DEFAULT_HOST, 0, password, true);
+        return new RedisServerSettings(dataDir, DEFAULT_HOST, 0, password, true, PortPicker.free(), DEFAULT_BIND_ATTEMPTS);
     }
 
     public RedisServerSettings withPort(int newPort) {
-        return new RedisServerSettings(dataDir, host, newPort, password, appendFsyncAlways);
+        return new RedisServerSettings(dataDir, host, newPort, password, appendFsyncAlways, portPicker, bindAttempts);
+    }
+
+    /** The same server choosing the candidates for a free port with {@code picker}. */
+    public RedisServerSettings withPortPicker(PortPicker picker) {
+        return new RedisServerSettings(dataDir, host, port, password, appendFsyncAlways, picker, bindAttempts);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.lettuce.core.RedisException;
 import io.streamstress.redis.client.RedisConnections;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,40 @@ class EmbeddedRedisServerITCase {
         }
         // Then the redis-server process is gone
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("redis alive after stop").isFalse();
+    }
+
+    @Test
+    void aPortTakenBeforeRedisBindsItIsRetriedOnAFreshPort() throws Exception {
+        // Given a port held by the test and handed to the server as its first candidate
+        try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Integer> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+            PortPicker rigged = host -> {
+                int port = handedOut.isEmpty() ? held.getLocalPort() : PortPicker.free().pick(host);
+                handedOut.add(port);
+                return port;
+            };
+            EmbeddedRedisServer server =
+                    new EmbeddedRedisServer(RedisServerSettings.loopback(dir, "s3cret").withPortPicker(rigged));
+
+            // When it starts
+            server.start();
+            try {
+                // Then redis-server, refused the held port, was launched again on a fresh one, and the retry recorded
+                assertThat(server.port()).as("port").isNotEqualTo(held.getLocalPort());
+                assertThat(handedOut).as("candidates: the held port, then a fresh one")
+                        .containsExactly(held.getLocalPort(), server.port());
+                assertThat(server.takenPorts()).as("ports found taken").containsExactly(held.getLocalPort());
+                assertThat(Files.readString(dir.resolve("redis.log"))).as("Redis's own log of the first launch")
+                        .contains("Could not create server TCP listening socket 127.0.0.1:" + held.getLocalPort());
+                // And it serves authenticated clients
+                try (RedisConnections redis = RedisConnections.open(server.uri(), Duration.ofSeconds(5))) {
+                    redis.connection().sync().set("k", "after-retry");
+                    assertThat(redis.connection().sync().get("k")).as("value read back").isEqualTo("after-retry");
+                }
+            } finally {
+                server.stop();
+            }
+        }
     }
 
     @Test
