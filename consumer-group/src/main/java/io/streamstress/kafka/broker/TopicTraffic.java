@@ -2,8 +2,8 @@ package io.streamstress.kafka.broker;
 
 import com.yammer.metrics.core.Metered;
 import com.yammer.metrics.core.Metric;
-import com.yammer.metrics.core.MetricName;
 import java.util.Map;
+import org.apache.kafka.server.metrics.KafkaMetricsGroup;
 import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
@@ -12,18 +12,15 @@ import org.apache.kafka.server.metrics.KafkaYammerMetrics;
  */
 final class TopicTraffic {
 
-    private static final String BYTES_OUT = "kafka.server:type=BrokerTopicMetrics,name=BytesOutPerSec,topic=";
+    /** The group the broker registers its per-topic meters in (as {@code BrokerTopicMetrics} names it). */
+    private static final KafkaMetricsGroup BROKER_TOPIC_METRICS = new KafkaMetricsGroup("kafka.server", "BrokerTopicMetrics");
 
     private TopicTraffic() {}
 
     /** Bytes of {@code topic} the running broker served to fetching clients since it started; 0 when none. */
     static long bytesOut(String topic) {
-        String bean = BYTES_OUT + topic;
-        for (Map.Entry<MetricName, Metric> metric : KafkaYammerMetrics.defaultRegistry().allMetrics().entrySet()) {
-            if (bean.equals(metric.getKey().getMBeanName()) && metric.getValue() instanceof Metered meter) {
-                return meter.count();
-            }
-        }
-        return 0;
+        Metric meter = KafkaYammerMetrics.defaultRegistry().allMetrics()
+                .get(BROKER_TOPIC_METRICS.metricName("BytesOutPerSec", Map.of("topic", topic)));
+        return meter instanceof Metered metered ? metered.count() : 0;
     }
 }
