@@ -85,8 +85,10 @@ public final class ChaosDirector implements AutoCloseable {
         this.poisonReadAt = poisonReadAt;
         this.thread = new Thread(this::run, "streamstress-chaos");
         this.thread.setDaemon(true);
-        resumed.ifPresent(r -> r.before().forEach(this::add));
-        resumed.ifPresent(r -> r.before().forEach(f -> f.recoveryMillis().ifPresent(ms -> recovered(f.planned().kind(), ms))));
+        for (FaultRecord before : resumed.map(Resumption::before).orElse(List.of())) {
+            add(before);
+            before.recoveryMillis().ifPresent(ms -> recovered(before.planned().kind(), ms));
+        }
     }
 
     public ChaosDirector start() {

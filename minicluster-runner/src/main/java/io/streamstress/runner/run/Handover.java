@@ -6,6 +6,9 @@ import io.streamstress.chaos.inject.Injection;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.runner.chaos.FaultRecord;
+import io.streamstress.runner.chaos.JobWatcher;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.observe.Sample;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -148,6 +152,36 @@ public record Handover(
         Path temp = runDir.resolve(FILE + ".tmp");
         JSON.writeValue(temp.toFile(), this);
         Files.move(temp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * What the killed worker of a run being resumed handed over, when the supervisor resumed it after a planned
+     * process-kill; a run resumed by hand after a crash has none, and its report covers the resumed process alone
+     * (which {@code console} says).
+     */
+    static Optional<Handover> forResume(Path runDir, Console console) throws HarnessException {
+        try {
+            Optional<Handover> handover = read(runDir);
+            if (handover.isEmpty()) {
+                console.line("No figures from the process that died: this report covers the resumed process alone");
+            }
+            return handover;
+        } catch (IOException | RuntimeException e) {
+            throw new HarnessException("cannot read " + runDir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code watcher}, starting from what the killed worker recorded when there is a handover. */
+    static JobWatcher seed(JobWatcher watcher, Optional<Handover> handover) {
+        handover.ifPresent(h -> watcher.seed(h.processed(), h.committed(), h.checkpoints(), h.failedCheckpoints()));
+        return watcher;
+    }
+
+    /** Counts by key of this process, with the killed worker's added when there is a handover. */
+    static <K> Map<K, Long> merged(Map<K, Long> mine, Optional<Map<K, Long>> before) {
+        Map<K, Long> all = new TreeMap<>(mine);
+        before.ifPresent(b -> b.forEach((key, count) -> all.merge(key, count, Long::sum)));
+        return all;
     }
 
     /** The handover in {@code runDir}, if a killed worker left one. */

@@ -38,7 +38,6 @@ import io.streamstress.runner.job.StressRecordPosition;
 import io.streamstress.runner.observe.CommitLatencyTracker;
 import io.streamstress.runner.observe.HeldMetricsPort;
 import io.streamstress.runner.observe.LagProbe;
-import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
 import io.streamstress.runner.observe.MetricsEndpoint;
 import io.streamstress.runner.observe.SecondSampler;
 import io.streamstress.runner.observe.VerifiedCounts;
@@ -48,10 +47,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -101,10 +98,10 @@ public final class StressRun {
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
         JobProbe.reset();
-        Optional<Handover> handover = handover();
+        Optional<Handover> handover = resumed.isPresent() ? Handover.forResume(dir.root(), console) : Optional.empty();
         Infrastructure.checkExternalRedis(config, console);
-        try (HeldMetricsPort flinkMetrics = holdFlinkMetricsPort();
-                MetricsEndpoint metrics = startMetricsEndpoint();
+        try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
+                MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
                 MiniClusterStart flinkStart = startMiniCluster();
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
@@ -141,75 +138,12 @@ public final class StressRun {
         }
     }
 
-    /**
-     * What the killed worker of this run handed over, when the supervisor resumed it after a planned
-     * process-kill; a run resumed by hand after a crash has none, and its report covers this process alone.
-     */
-    private Optional<Handover> handover() throws HarnessException {
-        if (resumed.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Optional<Handover> handover = Handover.read(dir.root());
-            if (handover.isEmpty()) {
-                console.line("No figures from the process that died: this report covers the resumed process alone");
-            }
-            return handover;
-        } catch (IOException | RuntimeException e) {
-            throw new HarnessException("cannot read " + dir.root().resolve(Handover.FILE) + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Starts the MiniCluster alongside Kafka and Redis (it needs neither to start). */
     private MiniClusterStart startMiniCluster() {
         console.line("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s), alongside Kafka and Redis",
                 config.taskManagers(), config.slotsPerTaskManager());
         return MiniClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
-                config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(), clusterConfiguration()));
-    }
-
-    /**
-     * Binds Flink's metrics port ({@code --metrics-port + 1}) now, before the MiniCluster starts, and holds it
-     * for Flink's reporter, which serves on it once the MiniCluster is up; null with {@code --metrics-port 0}.
-     * A port probed now and bound later could be taken in between (the MiniCluster's own ports among others),
-     * and the reporter could only log that.
-     */
-    private HeldMetricsPort holdFlinkMetricsPort() throws HarnessException {
-        if (config.metricsPort() == 0) {
-            return null;
-        }
-        int flinkPort = config.metricsPort() + 1;
-        try {
-            return HeldMetricsPort.bind(flinkPort);
-        } catch (IOException e) {
-            throw new HarnessException("cannot serve Flink's metrics on 127.0.0.1:" + flinkPort + " (--metrics-port + 1): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
-    private MetricsEndpoint startMetricsEndpoint() throws HarnessException {
-        if (config.metricsPort() == 0) {
-            return null;
-        }
-        try {
-            MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);
-            console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, Flink's on "
-                    + "http://127.0.0.1:%d/metrics", endpoint.port(), config.metricsPort() + 1);
-            return endpoint;
-        } catch (IOException e) {
-            throw new HarnessException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + " (--metrics-port): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** The MiniCluster's configuration: {@code -D} options, and Flink's Prometheus reporter when asked for. */
-    private Configuration clusterConfiguration() {
-        Configuration cluster = Configuration.fromMap(config.flinkConfig());
-        if (config.metricsPort() > 0) {
-            LoopbackPrometheusReporterFactory.configure(cluster, config.metricsPort() + 1);
-        }
-        return cluster;
+                config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
     }
 
     private void writeSettings(Infrastructure infra) throws HarnessException {
@@ -330,7 +264,7 @@ public final class StressRun {
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
-                JobWatcher watcher = seeded(new JobWatcher(() -> flink.executionGraph(jobId), committedForClock,
+                JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.executionGraph(jobId), committedForClock,
                         broker == null ? null : () -> broker.bytesServed(topic)), handover).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),
@@ -403,8 +337,8 @@ public final class StressRun {
             Recording recording = new Recording(runStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
                     watcher.checkpoints().failed(),
-                    merged(JobProbe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
-                    merged(JobProbe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
+                    Handover.merged(JobProbe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
+                    Handover.merged(JobProbe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
                     producerSettings.scheduled(), latencies.processingSummary(),
                     latencies.processingFromIntendedSummary(), latencies.commitSummary(),
                     latencies.commitFromIntendedSummary());
@@ -416,22 +350,10 @@ public final class StressRun {
         }
     }
 
-    /** A watcher that starts from what the killed worker of this run recorded, when it handed that over. */
-    private static JobWatcher seeded(JobWatcher watcher, Optional<Handover> handover) {
-        handover.ifPresent(h -> watcher.seed(h.processed(), h.committed(), h.checkpoints(), h.failedCheckpoints()));
-        return watcher;
-    }
-
     /** The latency histograms: the job taps' (since the last call) and the commit tracker's. */
     private static LatencyHistograms latencies(CommitLatencyTracker.Latencies commits) {
         return new LatencyHistograms(JobProbe.latencySinceLastCall(), JobProbe.intendedLatencySinceLastCall(),
                 commits.fromProduced(), commits.fromIntended());
-    }
-
-    private static <K> Map<K, Long> merged(Map<K, Long> mine, Optional<Map<K, Long>> before) {
-        Map<K, Long> all = new TreeMap<>(mine);
-        before.ifPresent(b -> b.forEach((key, count) -> all.merge(key, count, Long::sum)));
-        return all;
     }
 
     private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,

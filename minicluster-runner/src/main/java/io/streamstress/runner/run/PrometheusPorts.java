@@ -1,0 +1,66 @@
+package io.streamstress.runner.run;
+
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.observe.HeldMetricsPort;
+import io.streamstress.runner.observe.LiveStatus;
+import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
+import io.streamstress.runner.observe.MetricsEndpoint;
+import io.streamstress.runner.observe.VerifiedCounts;
+import java.io.IOException;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The run's two Prometheus ports, with {@code --metrics-port PORT}: the harness's metrics on PORT, Flink's own
+ * on PORT + 1. Each is bound before the job starts, and a taken one is one line and exit code 1.
+ */
+final class PrometheusPorts {
+
+    private PrometheusPorts() {}
+
+    /**
+     * Binds Flink's metrics port ({@code --metrics-port + 1}) now, before the MiniCluster starts, and holds it
+     * for Flink's reporter, which serves on it once the MiniCluster is up; null with {@code --metrics-port 0}.
+     * A port probed now and bound later could be taken in between (the MiniCluster's own ports among others),
+     * and the reporter could only log that.
+     */
+    static HeldMetricsPort holdFlinkPort(StressConfig config) throws HarnessException {
+        if (config.metricsPort() == 0) {
+            return null;
+        }
+        int flinkPort = config.metricsPort() + 1;
+        try {
+            return HeldMetricsPort.bind(flinkPort);
+        } catch (IOException e) {
+            throw new HarnessException("cannot serve Flink's metrics on 127.0.0.1:" + flinkPort + " (--metrics-port + 1): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The harness's Prometheus endpoint, or null with {@code --metrics-port 0}. */
+    static MetricsEndpoint startHarnessEndpoint(StressConfig config, Console console, LiveStatus status,
+            VerifiedCounts verified) throws HarnessException {
+        if (config.metricsPort() == 0) {
+            return null;
+        }
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);
+            console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, Flink's on "
+                    + "http://127.0.0.1:%d/metrics", endpoint.port(), config.metricsPort() + 1);
+            return endpoint;
+        } catch (IOException e) {
+            throw new HarnessException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + " (--metrics-port): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The MiniCluster's configuration: {@code -D} options, and Flink's Prometheus reporter when asked for. */
+    static Configuration clusterConfiguration(StressConfig config) {
+        Configuration cluster = Configuration.fromMap(config.flinkConfig());
+        if (config.metricsPort() > 0) {
+            LoopbackPrometheusReporterFactory.configure(cluster, config.metricsPort() + 1);
+        }
+        return cluster;
+    }
+}
