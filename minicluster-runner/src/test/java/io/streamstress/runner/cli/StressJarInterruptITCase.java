@@ -3,6 +3,7 @@ package io.streamstress.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.runner.infra.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,12 @@ class StressJarInterruptITCase {
                 "--run-dir", runDir.toString(), "--report-dir", dir.resolve("report").toString());
         assertThat(run.awaitOutput("running: parallelism", Duration.ofMinutes(2)))
                 .as("job running; stdout %s; stderr %s", run.out(), run.err()).isTrue();
-        Thread.sleep(1_500);
+        // Interrupted mid-run: once a checkpoint is retained, so that the resume restores one
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (RetainedCheckpoints.latest(runDir.resolve("checkpoints")).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(RetainedCheckpoints.latest(runDir.resolve("checkpoints"))).as("a retained checkpoint").isPresent();
         return run;
     }
 
