@@ -1,14 +1,51 @@
 package io.streamstress.chaos.target;
 
-/** Stops and starts TaskManagers of the cluster the job runs on. */
+import io.streamstress.chaos.inject.FaultNotInjectedException;
+
+/** Stops, kills and freezes TaskManagers of the cluster the job runs on. */
 public interface TaskManagerControl {
 
     /**
      * Stops one running TaskManager (gracefully: its tasks fail at once, no heartbeat time-out) and starts a
      * replacement, so the job can run at full parallelism again.
      *
-     * @param ordinal which of the running TaskManagers, taken modulo their number
+     * @param ordinal which of the TaskManagers hosting a running task of the job, taken modulo their number
      * @return a description of the TaskManager stopped
      */
     String stopAndReplace(int ordinal) throws Exception;
+
+    /**
+     * Kills one TaskManager process that hosts a running task of the job with SIGKILL (a crash: no goodbye, Flink
+     * finds out by its heartbeats) and starts a spare right after.
+     *
+     * @return what was killed, naming the TaskManager's resource id
+     */
+    default KilledTaskManager kill(int ordinal) throws Exception {
+        throw new FaultNotInjectedException("this cluster's TaskManagers are not processes the harness owns");
+    }
+
+    /**
+     * Freezes one TaskManager process that hosts a running task of the job with SIGSTOP; it stays frozen until
+     * {@link FrozenTaskManager#thaw()} sends SIGCONT.
+     */
+    default FrozenTaskManager freeze(int ordinal) throws Exception {
+        throw new FaultNotInjectedException("this cluster's TaskManagers are not processes the harness owns");
+    }
+
+    /** A TaskManager that was killed. */
+    record KilledTaskManager(String resourceId, long killedAtMillis, String description) {}
+
+    /** A frozen TaskManager. */
+    interface FrozenTaskManager {
+
+        String resourceId();
+
+        /** When SIGSTOP was sent. */
+        long frozenAtMillis();
+
+        String description();
+
+        /** Sends SIGCONT. */
+        void thaw() throws Exception;
+    }
 }
