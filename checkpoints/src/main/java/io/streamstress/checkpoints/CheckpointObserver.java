@@ -21,14 +21,28 @@ public final class CheckpointObserver {
 
     /** Adds what {@code snapshot} shows that was not seen before. */
     public synchronized void observe(CheckpointStatsSnapshot snapshot) {
+        List<CompletedCheckpoint> listed = new ArrayList<>();
         for (AbstractCheckpointStats stats : snapshot.getHistory().getCheckpoints()) {
-            if (stats.getStatus() == CheckpointStatsStatus.COMPLETED && !completed.containsKey(stats.getCheckpointId())) {
-                completed.put(stats.getCheckpointId(), new CompletedCheckpoint(stats.getCheckpointId(),
-                        stats.getTriggerTimestamp(), stats.getLatestAckTimestamp(), stats.getEndToEndDuration(),
-                        stats.getStateSize()));
+            if (stats.getStatus() == CheckpointStatsStatus.COMPLETED) {
+                listed.add(new CompletedCheckpoint(stats.getCheckpointId(), stats.getTriggerTimestamp(),
+                        stats.getLatestAckTimestamp(), stats.getEndToEndDuration(), stats.getStateSize()));
             }
         }
-        failed = Math.max(failed, failedBefore + snapshot.getCounts().getNumberOfFailedCheckpoints());
+        observe(listed, snapshot.getCounts().getNumberOfFailedCheckpoints());
+    }
+
+    /**
+     * Adds the completed checkpoints the JobManager lists now (its statistics, by REST or from the execution
+     * graph) that were not seen before.
+     *
+     * @param listed completed checkpoints the JobManager's history holds now
+     * @param failedCount failed checkpoints of this job, as the JobManager counts them
+     */
+    public synchronized void observe(List<CompletedCheckpoint> listed, long failedCount) {
+        for (CompletedCheckpoint checkpoint : listed) {
+            completed.putIfAbsent(checkpoint.id(), checkpoint);
+        }
+        failed = Math.max(failed, failedBefore + failedCount);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.OptionalLong;
  * @param disturbed spans in which the pipeline did not run freely (the producer held at a fault's position,
  *     another fault in progress): no throughput baseline is taken from them
  * @param poisonReadAt when the job had read every poison record of this fault, for a poison fault
+ * @param failuresRecorded when the JobManager recorded a failure of the job (its exception history), in time
+ *     order: for a crashed or frozen TaskManager, when Flink declared it lost
  */
 public record Observations(
         List<AttemptEvent> running,
@@ -25,7 +27,8 @@ public record Observations(
         List<long[]> committed,
         List<long[]> brokerServed,
         List<Interval> disturbed,
-        OptionalLong poisonReadAt) {
+        OptionalLong poisonReadAt,
+        List<Long> failuresRecorded) {
 
     public Observations {
         running = List.copyOf(running);
@@ -35,5 +38,6 @@ public record Observations(
         committed = List.copyOf(committed);
         brokerServed = List.copyOf(brokerServed);
         disturbed = List.copyOf(disturbed);
+        failuresRecorded = List.copyOf(failuresRecorded);
     }
 }

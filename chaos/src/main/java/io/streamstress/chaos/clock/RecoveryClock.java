@@ -31,7 +31,13 @@ import java.util.OptionalLong;
  * first record; poison when the first checkpoint triggered after the job had read every poison record (it
  * sets them aside without failing) completed.
  *
+ * <p>For a crashed or frozen TaskManager there is also {@code detected}: when the JobManager recorded the job's
+ * first failure at or after T0, i.e. when Flink declared the TaskManager lost (its heartbeats failed or timed
+ * out). It is empty for the other kinds, whose failure Flink learns of at once or never.
+ *
  * @param baselinePerSecond the rate T4 compares with (records/s), empty when there was no free window before T0
+ * @param detected when Flink declared the TaskManager lost, for {@code taskmanager-kill} and
+ *     {@code taskmanager-freeze}
  */
 public record RecoveryClock(
         long t0,
@@ -41,7 +47,8 @@ public record RecoveryClock(
         OptionalLong t4,
         OptionalLong recovered,
         String basis,
-        OptionalDouble baselinePerSecond) {
+        OptionalDouble baselinePerSecond,
+        OptionalLong detected) {
 
     public static final double RECOVERED_FRACTION = 0.9;
     public static final long RATE_WINDOW_MS = 1_000;
@@ -71,28 +78,31 @@ public record RecoveryClock(
         OptionalDouble baseline = baselinePerSecond(t0, seen.processed(), seen.disturbed());
         OptionalLong t4 = baseline.isPresent() ? throughputBack(t0, seen.processed(), baseline.getAsDouble())
                 : OptionalLong.empty();
+        OptionalLong detected = kind == FaultKind.TASKMANAGER_KILL || kind == FaultKind.TASKMANAGER_FREEZE
+                ? seen.failuresRecorded().stream().mapToLong(Long::longValue).filter(at -> at >= t0).min()
+                : OptionalLong.empty();
         switch (kind) {
             case REDIS_STALL:
             case REDIS_RESTART:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
-                        firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back", baseline);
+                        firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back", baseline, detected);
             case PROCESS_KILL:
-                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)", baseline);
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)", baseline, detected);
             case POISON:
                 OptionalLong checkpointAfterRead = seen.poisonReadAt().isPresent()
                         ? firstCheckpointTriggeredFrom(seen.checkpoints(), seen.poisonReadAt().getAsLong())
                         : OptionalLong.empty();
                 return new RecoveryClock(t0, t1, t2, t3, t4, checkpointAfterRead,
-                        "first checkpoint after the poison was read and set aside", baseline);
+                        "first checkpoint after the poison was read and set aside", baseline, detected);
             case BROKER_RESTART:
                 OptionalLong served = firstIncreaseAfter(seen.brokerServed(), ended, ended);
                 OptionalLong processed = served.isPresent()
                         ? firstIncreaseAfter(seen.processed(), served.getAsLong(), served.getAsLong())
                         : OptionalLong.empty();
                 return new RecoveryClock(t0, t1, t2, t3, t4, processed,
-                        "first record processed after the restarted broker served records", baseline);
+                        "first record processed after the restarted broker served records", baseline, detected);
             default:
-                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of a restarted attempt (T2)", baseline);
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of a restarted attempt (T2)", baseline, detected);
         }
     }
 

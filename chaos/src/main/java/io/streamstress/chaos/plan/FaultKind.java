@@ -10,7 +10,18 @@ public enum FaultKind {
     /** One subtask throws once: region failover and restore of source offsets and sink committables. */
     TASK_EXCEPTION("task-exception", Needs.NOTHING),
     /** A TaskManager is stopped (gracefully: not a crash) and a replacement started: slot loss, rescheduling. */
-    TASKMANAGER_STOP("taskmanager-stop", Needs.EMBEDDED_FLINK),
+    TASKMANAGER_STOP("taskmanager-stop", Needs.OWN_FLINK),
+    /**
+     * A TaskManager process hosting a task is killed with SIGKILL (a crash: Flink finds out by its heartbeats)
+     * and a spare started: failover onto another TaskManager.
+     */
+    TASKMANAGER_KILL("taskmanager-kill", Needs.FLINK_PROCESSES),
+    /**
+     * A TaskManager process hosting a task is frozen with SIGSTOP for {@code --stall}, then thawed with SIGCONT:
+     * declared lost by the heartbeat time-out, its tasks move, and it comes back as a zombie whose committables
+     * are stale.
+     */
+    TASKMANAGER_FREEZE("taskmanager-freeze", Needs.FLINK_PROCESSES),
     /** Redis is paused with SIGSTOP for a while, then resumed: commits block, the committer retries. */
     REDIS_STALL("redis-stall", Needs.EMBEDDED_REDIS),
     /** Redis is killed with SIGKILL and started again on the same port and AOF: reconnect, NOSCRIPT. */
@@ -25,7 +36,10 @@ public enum FaultKind {
     /** What a kind needs the harness to control. */
     public enum Needs {
         NOTHING,
-        EMBEDDED_FLINK,
+        /** A Flink cluster the harness started (embedded, or local processes), not a user's. */
+        OWN_FLINK,
+        /** TaskManager processes the harness owns (the local cluster): it sends them signals. */
+        FLINK_PROCESSES,
         EMBEDDED_REDIS,
         EMBEDDED_KAFKA,
         /** A parent process that kills the worker and resumes it. */
@@ -50,7 +64,8 @@ public enum FaultKind {
 
     /** Whether the fault interrupts tasks (and so has a restarted attempt whose first record ends recovery). */
     public boolean restartsTasks() {
-        return this == TASK_EXCEPTION || this == TASKMANAGER_STOP;
+        return this == TASK_EXCEPTION || this == TASKMANAGER_STOP || this == TASKMANAGER_KILL
+                || this == TASKMANAGER_FREEZE;
     }
 
     /** Parses a kind by its CLI name. */

@@ -27,7 +27,7 @@ class RecoveryClockTest {
     private static Observations seen(List<AttemptEvent> running, List<AttemptEvent> first,
             List<CheckpointTimes> checkpoints, List<long[]> processed, List<long[]> committed) {
         return new Observations(running, first, checkpoints, processed, committed, List.of(), List.of(),
-                OptionalLong.empty());
+                OptionalLong.empty(), List.of());
     }
 
     private static CheckpointTimes checkpoint(long triggered, long completed) {
@@ -106,7 +106,7 @@ class RecoveryClockTest {
             count += held ? 0 : 100;
         }
         Observations held = new Observations(List.of(), List.of(), List.of(), samples, List.of(), List.of(),
-                List.of(new Interval(T0 - 2_000, T0)), OptionalLong.empty());
+                List.of(new Interval(T0 - 2_000, T0)), OptionalLong.empty(), List.of());
 
         // When
         RecoveryClock clock = RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, held);
@@ -117,7 +117,7 @@ class RecoveryClockTest {
 
         // And with no free window before T0 there is no baseline and no T4
         Observations alwaysDisturbed = new Observations(List.of(), List.of(), List.of(), samples, List.of(), List.of(),
-                List.of(new Interval(T0 - 8_000, T0)), OptionalLong.empty());
+                List.of(new Interval(T0 - 8_000, T0)), OptionalLong.empty(), List.of());
         RecoveryClock none = RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0, alwaysDisturbed);
         assertThat(none.baselinePerSecond()).as("no baseline").isEmpty();
         assertThat(none.t4()).as("no T4 without a baseline").isEmpty();
@@ -166,7 +166,7 @@ class RecoveryClockTest {
         List<long[]> served = List.of(new long[] {T0 - 100, 50_000}, new long[] {T0 + 600, 50_000},
                 new long[] {T0 + 1_100, 50_000}, new long[] {T0 + 1_200, 58_000});
         Observations seen = new Observations(List.of(), List.of(), List.of(), processed, List.of(), served, List.of(),
-                OptionalLong.empty());
+                OptionalLong.empty(), List.of());
 
         // When
         RecoveryClock clock = RecoveryClock.measure(FaultKind.BROKER_RESTART, T0, T0 + 600, seen);
@@ -181,7 +181,7 @@ class RecoveryClockTest {
         Observations seen = new Observations(List.of(), List.of(),
                 List.of(checkpoint(T0 + 200, T0 + 300), checkpoint(T0 + 1_200, T0 + 1_300),
                         checkpoint(T0 + 2_200, T0 + 2_300)),
-                throughput(0, 1.0), List.of(), List.of(), List.of(), OptionalLong.of(T0 + 1_500));
+                throughput(0, 1.0), List.of(), List.of(), List.of(), OptionalLong.of(T0 + 1_500), List.of());
 
         RecoveryClock clock = RecoveryClock.measure(FaultKind.POISON, T0, T0, seen);
 
@@ -191,7 +191,7 @@ class RecoveryClockTest {
 
         // And while the poison has not been read, it has not recovered
         Observations unread = new Observations(List.of(), List.of(), seen.checkpoints(), seen.processed(), List.of(),
-                List.of(), List.of(), OptionalLong.empty());
+                List.of(), List.of(), OptionalLong.empty(), List.of());
         assertThat(RecoveryClock.measure(FaultKind.POISON, T0, T0, unread).recoveryMillis()).as("unread").isEmpty();
     }
 
@@ -219,5 +219,25 @@ class RecoveryClockTest {
 
     private static org.assertj.core.data.Offset<Double> within(double delta) {
         return org.assertj.core.data.Offset.offset(delta);
+    }
+
+    @Test
+    void aCrashedTaskManagerIsDetectedWhenTheJobManagerRecordedTheFailure() {
+        // Given a TaskManager killed at T0, a failure recorded before it (an earlier fault) and one 1,200 ms after
+        List<AttemptEvent> running = List.of(new AttemptEvent(3, 1, T0 + 1_500));
+        List<AttemptEvent> first = List.of(new AttemptEvent(3, 1, T0 + 1_700));
+        Observations seen = new Observations(running, first, List.of(), throughput(0, 1.0), List.of(), List.of(),
+                List.of(), OptionalLong.empty(), List.of(T0 - 5_000, T0 + 1_200, T0 + 1_250));
+
+        // When
+        RecoveryClock killed = RecoveryClock.measure(FaultKind.TASKMANAGER_KILL, T0, T0, seen);
+        RecoveryClock frozen = RecoveryClock.measure(FaultKind.TASKMANAGER_FREEZE, T0, T0, seen);
+        RecoveryClock thrown = RecoveryClock.measure(FaultKind.TASK_EXCEPTION, T0, T0, seen);
+
+        // Then detection is the first failure at or after T0, and recovery the restarted attempt's first record
+        assertThat(RecoveryClock.since(T0, killed.detected())).as("kill detected").hasValue(1_200);
+        assertThat(RecoveryClock.since(T0, frozen.detected())).as("freeze detected").hasValue(1_200);
+        assertThat(killed.recoveryMillis()).as("kill recovered at T2").hasValue(1_700);
+        assertThat(thrown.detected()).as("a task exception has no detection clock").isEmpty();
     }
 }

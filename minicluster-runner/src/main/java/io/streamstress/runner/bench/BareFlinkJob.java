@@ -3,7 +3,7 @@ package io.streamstress.runner.bench;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.source.StressSourceFactory;
-import io.streamstress.runner.infra.MiniClusterHost;
+import io.streamstress.runner.infra.cluster.MiniClusterHost;
 import io.streamstress.runner.infra.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,9 +9,13 @@ public final class ClockFormat {
 
     private ClockFormat() {}
 
-    /** {@code recovery 0.61 s  T1 +0.42s  T2 +0.61s  T3 +1.30s  T4 +1.00s}; "-" for a clock not reached. */
+    /**
+     * {@code recovery 0.61 s  T1 +0.42s  T2 +0.61s  T3 +1.30s  T4 +1.00s}; "-" for a clock not reached; a
+     * TaskManager crash or freeze starts with when Flink detected it ({@code detected +1.02s}).
+     */
     public static String line(RecoveryClock clock) {
-        return String.format(Locale.ROOT, "recovery %-11s T1 %-7s T2 %-7s T3 %-7s T4 %-7s (%s%s)",
+        String detected = clock.detected().isPresent() ? "detected " + since(clock.t0(), clock.detected()) + " " : "";
+        return String.format(Locale.ROOT, "%srecovery %-11s T1 %-7s T2 %-7s T3 %-7s T4 %-7s (%s%s)", detected,
                 seconds(clock.recoveryMillis()), since(clock.t0(), clock.t1()), since(clock.t0(), clock.t2()),
                 since(clock.t0(), clock.t3()), since(clock.t0(), clock.t4()), clock.basis(),
                 clock.baselinePerSecond().isPresent() ? "" : "; T4: no baseline, the pipeline never ran freely before T0");

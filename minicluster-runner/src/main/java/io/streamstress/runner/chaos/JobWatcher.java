@@ -7,25 +7,25 @@ import io.streamstress.chaos.clock.Observations;
 import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.checkpoints.CheckpointObserver;
 import io.streamstress.checkpoints.CompletedCheckpoint;
+import io.streamstress.runner.infra.cluster.JobFailure;
+import io.streamstress.runner.infra.cluster.JobView;
+import io.streamstress.runner.infra.cluster.SubtaskAttempt;
 import io.streamstress.runner.observe.Daemons;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.apache.flink.runtime.execution.ExecutionState;
-import org.apache.flink.runtime.executiongraph.AccessExecution;
-import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
-import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 
 /**
  * Records, every {@link #PERIOD_MS} ms while the job runs: completed checkpoints, when each task attempt
- * reached RUNNING (from the JobManager's execution graph, so the times are Flink's own), and the count of
- * records processed (for throughput). The recovery clocks are computed from these records.
+ * reached RUNNING and the failures the JobManager recorded (from its view of the job, so the times are Flink's
+ * own), and the count of records processed (for throughput). The recovery clocks are computed from these records.
  */
 public final class JobWatcher implements AutoCloseable {
 
@@ -33,7 +33,8 @@ public final class JobWatcher implements AutoCloseable {
     /** Committed counts are sampled more often: a commit is one step per checkpoint, its time matters. */
     static final long COMMITTED_PERIOD_MS = 25;
 
-    private final Supplier<AccessExecutionGraph> graph;
+    private final Supplier<JobView> job;
+    private final Set<Long> failuresRecorded = ConcurrentHashMap.newKeySet();
     private final CheckpointObserver checkpoints = new CheckpointObserver();
     private final Map<String, AttemptEvent> runningSince = new ConcurrentHashMap<>();
     private final List<long[]> throughput = new CopyOnWriteArrayList<>();
@@ -47,13 +48,13 @@ public final class JobWatcher implements AutoCloseable {
     private volatile long processedBefore;
 
     /**
-     * @param graph the job's current execution graph (may throw while the job is not known yet)
+     * @param job the job as the cluster reports it now (may throw while the job is not known yet)
      * @param committed records committed to Redis so far (read on its own thread: it blocks while Redis does)
      * @param brokerServed bytes of the topic the run's own broker served to consumers so far (it must not block),
      *     or null when the broker is not the run's own
      */
-    public JobWatcher(Supplier<AccessExecutionGraph> graph, LongSupplier committed, LongSupplier brokerServed) {
-        this.graph = graph;
+    public JobWatcher(Supplier<JobView> job, LongSupplier committed, LongSupplier brokerServed) {
+        this.job = job;
         this.committed = committed;
         this.brokerServed = brokerServed;
         this.timer = Daemons.timer("streamstress-job-watcher");
@@ -88,15 +89,16 @@ public final class JobWatcher implements AutoCloseable {
             brokerServedSamples.add(new long[] {now, brokerServed.getAsLong()});
         }
         try {
-            AccessExecutionGraph current = graph.get();
-            checkpoints.observe(current.getCheckpointStatsSnapshot());
-            for (AccessExecutionVertex vertex : current.getAllExecutionVertices()) {
-                AccessExecution attempt = vertex.getCurrentExecutionAttempt();
-                long running = attempt.getStateTimestamp(ExecutionState.RUNNING);
-                if (running > 0) {
-                    runningSince.putIfAbsent(vertex.getParallelSubtaskIndex() + "#" + attempt.getAttemptNumber(),
-                            new AttemptEvent(vertex.getParallelSubtaskIndex(), attempt.getAttemptNumber(), running));
+            JobView current = job.get();
+            checkpoints.observe(current.completedCheckpoints(), current.failedCheckpoints());
+            for (SubtaskAttempt attempt : current.attempts()) {
+                if (attempt.runningSinceMillis() > 0) {
+                    runningSince.putIfAbsent(attempt.subtask() + "#" + attempt.attempt(),
+                            new AttemptEvent(attempt.subtask(), attempt.attempt(), attempt.runningSinceMillis()));
                 }
+            }
+            for (JobFailure failure : current.failures()) {
+                failuresRecorded.add(failure.atMillis());
             }
         } catch (RuntimeException e) {
             // The job is starting or gone; the next poll tries again.
@@ -148,7 +150,8 @@ public final class JobWatcher implements AutoCloseable {
         List<CheckpointTimes> checkpointTimes = checkpoints.completed().stream()
                 .map(c -> new CheckpointTimes(c.triggeredAtMillis(), c.completedAtMillis())).toList();
         return new Observations(running, firstRecords, checkpointTimes, List.copyOf(throughput),
-                List.copyOf(committedSamples), List.copyOf(brokerServedSamples), disturbed, poisonReadAt);
+                List.copyOf(committedSamples), List.copyOf(brokerServedSamples), disturbed, poisonReadAt,
+                failuresRecorded.stream().sorted().toList());
     }
 
     @Override

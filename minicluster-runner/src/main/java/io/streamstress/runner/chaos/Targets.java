@@ -4,6 +4,8 @@ import io.streamstress.chaos.inject.FaultInjector;
 import io.streamstress.chaos.inject.RedisStallInjector;
 import io.streamstress.chaos.inject.ServerRestartInjector;
 import io.streamstress.chaos.inject.TaskExceptionInjector;
+import io.streamstress.chaos.inject.TaskManagerFreezeInjector;
+import io.streamstress.chaos.inject.TaskManagerKillInjector;
 import io.streamstress.chaos.inject.TaskManagerStopInjector;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
@@ -17,7 +19,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Wires the chaos module's injectors to this run's MiniCluster, Redis and broker. */
+/** Wires the chaos module's injectors to this run's Flink cluster, Redis and broker. */
 public final class Targets {
 
     /** How long an armed subtask may take to reach a point where it throws. */
@@ -41,6 +43,8 @@ public final class Targets {
         }
         injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
+        injectors.put(FaultKind.TASKMANAGER_KILL, new TaskManagerKillInjector(taskManagers));
+        injectors.put(FaultKind.TASKMANAGER_FREEZE, new TaskManagerFreezeInjector(taskManagers, stall));
         if (redis != null) {
             injectors.put(FaultKind.REDIS_STALL, new RedisStallInjector(pausable(redis), stall));
             injectors.put(FaultKind.REDIS_RESTART,

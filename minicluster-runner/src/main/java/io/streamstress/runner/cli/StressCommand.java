@@ -7,6 +7,7 @@ import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
+import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
@@ -95,8 +96,15 @@ public final class StressCommand implements Callable<Integer> {
             description = "Produce everything before the job starts, instead of while it runs (default: ${DEFAULT-VALUE}).")
     boolean preload;
 
+    @Option(names = "--cluster", defaultValue = ClusterChoice.EMBEDDED, paramLabel = "embedded|local|URL",
+            description = "Where the job runs: embedded (a MiniCluster in this JVM), local (a JobManager and "
+                    + "TaskManager JVMs this jar starts, plus a spare TaskManager; taskmanager-kill and "
+                    + "taskmanager-freeze need it) or the REST URL of your own Flink 2.2 session "
+                    + "cluster, e.g. http://127.0.0.1:8081 (default: ${DEFAULT-VALUE}).")
+    String cluster;
+
     @Option(names = "--task-managers", defaultValue = "" + StressConfig.DEFAULT_TASK_MANAGERS, paramLabel = "N",
-            description = "TaskManagers of the MiniCluster (default: ${DEFAULT-VALUE}).")
+            description = "TaskManagers of the embedded or local cluster (default: ${DEFAULT-VALUE}).")
     int taskManagers;
 
     @Option(names = "--slots-per-task-manager", defaultValue = "" + StressConfig.DEFAULT_SLOTS_PER_TASK_MANAGER, paramLabel = "N",
@@ -122,11 +130,12 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",
             description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40%% "
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
-                    + "redis-stall, redis-restart, broker-restart, process-kill, poison (default: ${DEFAULT-VALUE}).")
+                    + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, process-kill, poison (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long redis-stall pauses Redis (default: ${DEFAULT-VALUE}).")
+            description = "How long redis-stall pauses Redis and taskmanager-freeze freezes a TaskManager "
+                    + "(default: ${DEFAULT-VALUE}).")
     Duration stall;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
@@ -309,15 +318,16 @@ public final class StressCommand implements Callable<Integer> {
     private StressConfig config() {
         StateBackendKind backend = option("--state-backend", () -> StateBackendKind.parse(stateBackend));
         Delivery guarantee = option("--delivery", () -> Delivery.parse(delivery));
+        ClusterChoice where = option("--cluster", () -> ClusterChoice.parse(cluster));
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
-                StressConfig.injectableKinds(bootstrapServers == null, redisUri == null)));
+                StressConfig.injectableKinds(bootstrapServers == null, redisUri == null, where.kind())));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
                 groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
-                Optional.ofNullable(expectRecovery), pattern, metricsPort));
+                Optional.ofNullable(expectRecovery), pattern, metricsPort, where));
     }
 
     /** Turns a leaf module's validation error into a usage error naming {@code option} (if its message does not). */

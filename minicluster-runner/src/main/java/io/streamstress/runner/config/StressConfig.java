@@ -7,6 +7,7 @@ import io.streamstress.kafka.producer.ProducerSettings;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.redis.client.RedisUris;
+import io.streamstress.runner.infra.cluster.ClusterKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  * @param expectRecovery the longest recovery any fault may take (judged in the report), if given
  * @param trafficPattern how the offered load changes over time ({@link TrafficPattern#NONE}: {@code ratePerSecond})
  * @param metricsPort the harness's Prometheus endpoint on this loopback port, Flink's on the next one; 0 = off
+ * @param cluster where the job runs: the embedded MiniCluster, local processes, or a user's cluster
  */
 public record StressConfig(
         long messages,
@@ -69,7 +71,8 @@ public record StressConfig(
         Optional<Long> expectThroughput,
         Optional<Duration> expectRecovery,
         TrafficPattern trafficPattern,
-        int metricsPort) {
+        int metricsPort,
+        ClusterChoice cluster) {
 
     public static final long DEFAULT_MESSAGES = 10_000_000L;
     public static final int DEFAULT_PARTITIONS = 20;
@@ -91,6 +94,7 @@ public record StressConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(cluster, "cluster");
         require(messages >= 1, "--messages must be at least 1, was " + messages);
         require(partitions >= 1 && partitions <= MAX_PARTITIONS,
                 "--partitions must be between 1 and " + MAX_PARTITIONS + ", was " + partitions);
@@ -100,7 +104,7 @@ public record StressConfig(
         require(ratePerSecond >= 0, "--rate must be 0 (unlimited) or positive, was " + ratePerSecond);
         require(taskManagers >= 1, "--task-managers must be at least 1, was " + taskManagers);
         require(slotsPerTaskManager >= 1, "--slots-per-task-manager must be at least 1, was " + slotsPerTaskManager);
-        require((long) taskManagers * slotsPerTaskManager >= partitions,
+        require(cluster.kind() == ClusterKind.REMOTE || (long) taskManagers * slotsPerTaskManager >= partitions,
                 "--task-managers × --slots-per-task-manager (" + (long) taskManagers * slotsPerTaskManager
                         + " slots) must be at least --partitions (" + partitions + "): the job runs one subtask per partition");
         require(checkpointInterval.toMillis() >= 10,
@@ -125,6 +129,16 @@ public record StressConfig(
                         + "every message is committed, which a sink that loses records never reaches; show its loss "
                         + "with task-exception or taskmanager-stop");
         for (FaultKind kind : chaos.kinds()) {
+            require(kind.needs() != FaultKind.Needs.FLINK_PROCESSES || cluster.kind().ownsProcesses(),
+                    "--chaos " + kind + " needs TaskManager processes the harness owns: use --cluster local (on "
+                            + (cluster.kind() == ClusterKind.EMBEDDED ? "the embedded MiniCluster TaskManagers are threads"
+                                    : "a cluster of your own the harness cannot signal its processes") + ")");
+            require(kind.needs() != FaultKind.Needs.OWN_FLINK || cluster.kind() != ClusterKind.REMOTE,
+                    "--chaos " + kind + " needs a Flink cluster the harness started (embedded or --cluster local): "
+                            + "it cannot stop the TaskManagers of a cluster of your own");
+            require(kind != FaultKind.PROCESS_KILL || cluster.kind() != ClusterKind.REMOTE,
+                    "--chaos process-kill kills the harness with its cluster and resumes: use --cluster embedded or "
+                            + "local (a cluster of your own would keep the job running)");
             require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"
                             + " or choose another fault");
@@ -151,8 +165,10 @@ public record StressConfig(
     }
 
     /** The fault kinds this run can inject: those needing an embedded server only when it is embedded. */
-    public static Set<FaultKind> injectableKinds(boolean embeddedKafka, boolean embeddedRedis) {
+    public static Set<FaultKind> injectableKinds(boolean embeddedKafka, boolean embeddedRedis, ClusterKind cluster) {
         return FaultKind.all().stream()
+                .filter(k -> k.needs() != FaultKind.Needs.FLINK_PROCESSES || cluster.ownsProcesses())
+                .filter(k -> k.needs() != FaultKind.Needs.OWN_FLINK || cluster != ClusterKind.REMOTE)
                 .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_REDIS || embeddedRedis)
                 .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_KAFKA || embeddedKafka)
                 .collect(Collectors.toUnmodifiableSet());

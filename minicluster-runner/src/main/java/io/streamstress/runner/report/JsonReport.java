@@ -158,6 +158,7 @@ final class JsonReport {
             putClock(node, "t3Ms", clock, clock.t3());
             putClock(node, "t4Ms", clock, clock.t4());
             putClock(node, "recoveryMs", clock, clock.recovered());
+            putClock(node, "detectedMs", clock, clock.detected());
             node.put("recoveredWhen", clock.basis());
             if (clock.baselinePerSecond().isPresent()) {
                 node.put("t4BaselinePerSecond", Math.round(clock.baselinePerSecond().getAsDouble()));

@@ -64,7 +64,7 @@ public record Handover(
 
     /** One fault as the first worker recorded it; times in wall-clock ms, null where a clock was not reached. */
     public record HandedFault(int index, Long t0, String detail, long ended, String notInjected, Long t1, Long t2,
-            Long t3, Long t4, Long recovered, String basis, Double baselinePerSecond) {
+            Long t3, Long t4, Long recovered, String basis, Double baselinePerSecond, Long detected) {
 
         static HandedFault of(FaultRecord record) {
             Optional<RecoveryClock> clock = record.clock();
@@ -75,7 +75,8 @@ public record Handover(
                     boxed(clock.map(RecoveryClock::t3)), boxed(clock.map(RecoveryClock::t4)),
                     boxed(clock.map(RecoveryClock::recovered)), clock.map(RecoveryClock::basis).orElse(null),
                     clock.flatMap(c -> c.baselinePerSecond().isPresent()
-                            ? Optional.of(c.baselinePerSecond().getAsDouble()) : Optional.empty()).orElse(null));
+                            ? Optional.of(c.baselinePerSecond().getAsDouble()) : Optional.empty()).orElse(null),
+                    boxed(clock.map(RecoveryClock::detected)));
         }
 
         FaultRecord toRecord(FaultPlan plan) {
@@ -88,7 +89,8 @@ public record Handover(
             }
             return record.withClock(new RecoveryClock(t0, unboxed(t1), unboxed(t2), unboxed(t3), unboxed(t4),
                     unboxed(recovered), basis,
-                    baselinePerSecond == null ? OptionalDouble.empty() : OptionalDouble.of(baselinePerSecond)));
+                    baselinePerSecond == null ? OptionalDouble.empty() : OptionalDouble.of(baselinePerSecond),
+                    unboxed(detected)));
         }
 
         private static Long boxed(Optional<OptionalLong> value) {

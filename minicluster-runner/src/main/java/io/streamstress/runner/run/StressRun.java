@@ -29,10 +29,10 @@ import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Infrastructure;
-import io.streamstress.runner.infra.MiniClusterHost;
-import io.streamstress.runner.infra.MiniClusterStart;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
+import io.streamstress.runner.infra.cluster.ClusterStart;
+import io.streamstress.runner.infra.cluster.FlinkCluster;
 import io.streamstress.runner.job.StressJob;
 import io.streamstress.runner.job.StressRecordPosition;
 import io.streamstress.runner.observe.CommitLatencyTracker;
@@ -62,7 +62,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * One stress run, start to verdict: Kafka and Redis up, topic created, MiniCluster up, job submitted, load
+ * One stress run, start to verdict: Kafka and Redis up, topic created, the Flink cluster up, job submitted, load
  * produced (while the job consumes, or before it with {@code --preload}), job awaited until it has committed
  * everything (or {@code --max-time} passed), then the independent verification.
  */
@@ -102,7 +102,7 @@ public final class StressRun {
         Infrastructure.checkExternalRedis(config, console);
         try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
                 MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
-                MiniClusterStart flinkStart = startMiniCluster();
+                ClusterStart flinkStart = ClusterLauncher.begin(config, dir, console);
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
@@ -123,9 +123,9 @@ public final class StressRun {
                 alreadyWritten = new long[config.partitions()];
             }
 
-            Console.Step step = console.step("Waiting for the Flink MiniCluster");
-            try (MiniClusterHost flink = flinkStart.await()) {
-                step.done("ready");
+            Console.Step step = console.step("Waiting for the Flink cluster");
+            try (FlinkCluster flink = flinkStart.await()) {
+                step.done("ready: " + flink.describe());
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
                 StreamGraph job = defineJob(infra, topic, plan, keys, poison);
@@ -136,14 +136,6 @@ public final class StressRun {
                 return verify(infra, topic, plan, keys, pipeline, handover);
             }
         }
-    }
-
-    /** Starts the MiniCluster alongside Kafka and Redis (it needs neither to start). */
-    private MiniClusterStart startMiniCluster() {
-        console.line("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s), alongside Kafka and Redis",
-                config.taskManagers(), config.slotsPerTaskManager());
-        return MiniClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(), config.slotsPerTaskManager(),
-                config.stateBackend() == StateBackendKind.ROCKSDB, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
     }
 
     private void writeSettings(Infrastructure infra) throws HarnessException {
@@ -215,7 +207,7 @@ public final class StressRun {
             long restarts, boolean timedOut, Optional<String> jobFailure, long[] produced, long[] poison,
             List<FaultRecord> faults, Recording recording) {}
 
-    private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
+    private Pipeline runPipeline(FlinkCluster flink, StreamGraph job, Infrastructure infra, String topic,
             PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover)
             throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
@@ -264,7 +256,7 @@ public final class StressRun {
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
-                JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.executionGraph(jobId), committedForClock,
+                JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.view(jobId), committedForClock,
                         broker == null ? null : () -> broker.bytesServed(topic)), handover).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),

@@ -41,6 +41,13 @@ class StressCommandTest {
         "--max-time 1m --traffic-pattern 2m-3m:100 | --traffic-pattern",
         "--metrics-port 70000                 | --metrics-port",
         "--delivery at-most-once --chaos process-kill | --delivery at-most-once",
+        "--cluster nowhere                    | --cluster",
+        "--cluster http://127.0.0.1           | --cluster",
+        "--chaos taskmanager-kill             | --cluster local",
+        "--chaos taskmanager-freeze           | --cluster local",
+        "--cluster http://127.0.0.1:8081 --chaos taskmanager-stop | --chaos taskmanager-stop",
+        "--cluster http://127.0.0.1:8081 --chaos taskmanager-kill | --cluster local",
+        "--cluster http://127.0.0.1:8081 --chaos process-kill | --chaos process-kill",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When

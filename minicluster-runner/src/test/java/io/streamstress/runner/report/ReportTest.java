@@ -14,6 +14,7 @@ import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.redis.verify.PartitionCheck;
 import io.streamstress.redis.verify.RangeTiling;
 import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.observe.LatencySummary;
@@ -36,7 +37,7 @@ class ReportTest {
         return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
                 Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
-                Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0);
+                Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
     }
 
     private static RunOutcome outcome(long duplicatedInPartition1, Map<Integer, Long> perSubtask) {
@@ -141,7 +142,7 @@ class ReportTest {
         StressConfig atMostOnce = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
         RunOutcome exact = outcome(0, Map.of(0, 100L, 1, 100L));
         PartitionCheck p1 = new PartitionCheck(1, 100, 100, 80,
                 RangeTiling.of(List.of(new long[] {0, 19}, new long[] {40, 99}), 100));
@@ -192,7 +193,7 @@ class ReportTest {
         StressConfig oneMessageConfig = new StressConfig(1, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
 
         // When
         Report report = Report.of(oneMessageConfig, oneMessage);

@@ -1,7 +1,9 @@
-package io.streamstress.runner.infra;
+package io.streamstress.runner.infra.cluster;
 
 import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.target.TaskManagerControl;
+import io.streamstress.checkpoints.CompletedCheckpoint;
+import io.streamstress.runner.infra.HarnessException;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,11 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
 import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.executiongraph.AccessExecution;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
@@ -36,7 +42,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * A Flink MiniCluster sized for a laptop: many small TaskManagers (no shuffle in this job, so each needs
  * only a few network buffers), REST on loopback, temp files in the run directory.
  */
-public final class MiniClusterHost implements AutoCloseable {
+public final class MiniClusterHost implements FlinkCluster {
 
     /** Network buffer pool per TaskManager: the job is all chained, it needs only a handful of buffers. */
     public static final MemorySize NETWORK_MEMORY = MemorySize.parse("4mb");
@@ -48,12 +54,14 @@ public final class MiniClusterHost implements AutoCloseable {
     public static final Duration RESTART_DELAY = Duration.ofMillis(100);
 
     private final MiniCluster cluster;
+    private final int slotsPerTaskManager;
     /** MiniCluster indexes of the running TaskManagers; a stopped one's index is never reused. */
     private final List<Integer> running = new ArrayList<>();
     private int nextIndex;
 
-    private MiniClusterHost(MiniCluster cluster, int taskManagers) {
+    private MiniClusterHost(MiniCluster cluster, int taskManagers, int slotsPerTaskManager) {
         this.cluster = cluster;
+        this.slotsPerTaskManager = slotsPerTaskManager;
         for (int i = 0; i < taskManagers; i++) {
             running.add(i);
         }
@@ -86,7 +94,7 @@ public final class MiniClusterHost implements AutoCloseable {
             cluster.closeAsync();
             throw new HarnessException("the Flink MiniCluster did not start: " + e.getMessage(), e);
         }
-        return new MiniClusterHost(cluster, taskManagers);
+        return new MiniClusterHost(cluster, taskManagers, slotsPerTaskManager);
     }
 
     /** The cluster-level configuration the embedded runs use. */
@@ -104,7 +112,17 @@ public final class MiniClusterHost implements AutoCloseable {
         return config;
     }
 
-    /** Submits the job and returns its id. */
+    @Override
+    public String describe() {
+        return String.format("embedded MiniCluster, %d TaskManager(s) × %d slot(s)", running.size(), slotsPerTaskManager);
+    }
+
+    @Override
+    public ClusterKind kind() {
+        return ClusterKind.EMBEDDED;
+    }
+
+    @Override
     public JobID submit(StreamGraph job) throws HarnessException {
         try {
             return cluster.submitJob(job).get(60, TimeUnit.SECONDS).getJobID();
@@ -113,7 +131,7 @@ public final class MiniClusterHost implements AutoCloseable {
         }
     }
 
-    /** Waits for the job to reach a terminal state; null when {@code timeout} passed first. */
+    @Override
     public JobResult awaitResult(JobID job, Duration timeout) throws HarnessException, InterruptedException {
         try {
             return cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,7 +142,7 @@ public final class MiniClusterHost implements AutoCloseable {
         }
     }
 
-    /** Cancels the job and waits up to 30 s for it to stop. */
+    @Override
     public void cancel(JobID job) {
         try {
             cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
@@ -134,25 +152,56 @@ public final class MiniClusterHost implements AutoCloseable {
         }
     }
 
-    /**
-     * Task restarts as Flink counts them: the sum over all subtasks of their current attempt number.
-     * Region failover restarts only the failed region, so this counts subtask restarts, not job restarts.
-     */
+    @Override
+    public JobView view(JobID job) {
+        AccessExecutionGraph graph = executionGraph(job);
+        List<SubtaskAttempt> attempts = new ArrayList<>();
+        for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
+            AccessExecution attempt = vertex.getCurrentExecutionAttempt();
+            String taskManager = attempt.getAssignedResourceLocation() == null
+                    ? null
+                    : attempt.getAssignedResourceLocation().getResourceID().getResourceIdString();
+            attempts.add(new SubtaskAttempt(vertex.getParallelSubtaskIndex(), attempt.getAttemptNumber(),
+                    attempt.getState().name(), attempt.getStateTimestamp(ExecutionState.RUNNING), taskManager));
+        }
+        CheckpointStatsSnapshot stats = graph.getCheckpointStatsSnapshot();
+        List<CompletedCheckpoint> completed = new ArrayList<>();
+        long failed = 0;
+        if (stats != null) {
+            for (AbstractCheckpointStats checkpoint : stats.getHistory().getCheckpoints()) {
+                if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED) {
+                    completed.add(new CompletedCheckpoint(checkpoint.getCheckpointId(),
+                            checkpoint.getTriggerTimestamp(), checkpoint.getLatestAckTimestamp(),
+                            checkpoint.getEndToEndDuration(), checkpoint.getStateSize()));
+                }
+            }
+            failed = stats.getCounts().getNumberOfFailedCheckpoints();
+        }
+        // The execution graph keeps only the latest failure (the exception history lives in the scheduler).
+        ErrorInfo failure = graph.getFailureInfo();
+        List<JobFailure> failures = failure == null
+                ? List.of()
+                : List.of(new JobFailure(failure.getTimestamp(), failure.getException().getOriginalErrorClassName(),
+                        failure.getException().getMessage(), null));
+        return new JobView(graph.getState().name(), attempts, completed, failed, failures);
+    }
+
+    /** Task restarts, read from the execution graph directly (cheaper than a whole view). */
+    @Override
     public long taskRestarts(JobID job) {
         try {
-            AccessExecutionGraph graph = executionGraph(job);
             long restarts = 0;
-            for (AccessExecutionVertex vertex : graph.getAllExecutionVertices()) {
+            for (AccessExecutionVertex vertex : executionGraph(job).getAllExecutionVertices()) {
                 restarts += vertex.getCurrentExecutionAttempt().getAttemptNumber();
             }
             return restarts;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             return -1;
         }
     }
 
     /** The job's execution graph as the JobManager has it now. */
-    public AccessExecutionGraph executionGraph(JobID job) {
+    AccessExecutionGraph executionGraph(JobID job) {
         try {
             return cluster.getExecutionGraph(job).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -163,7 +212,8 @@ public final class MiniClusterHost implements AutoCloseable {
         }
     }
 
-    /** Stops (and replaces) TaskManagers that host a running task of {@code job}. */
+    /** Stops (and replaces) TaskManagers that host a running task of {@code job}; kill and freeze it cannot. */
+    @Override
     public TaskManagerControl taskManagersOf(JobID job) {
         return ordinal -> stopAndReplace(job, ordinal);
     }

@@ -1,53 +1,57 @@
-package io.streamstress.runner.infra;
+package io.streamstress.runner.infra.cluster;
 
+import io.streamstress.runner.infra.HarnessException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A MiniCluster starting on its own thread while the run starts Kafka and Redis: the three start-ups are
- * mostly waiting (a child process, sockets, class loading), so overlapping them saves a second or two of
- * every run. Whoever {@link #await awaits} it owns the cluster; otherwise {@link #close} stops it.
+ * A Flink cluster starting (or being connected to) on its own thread while the run starts Kafka and Redis: the
+ * start-ups are mostly waiting (processes, sockets, class loading), so overlapping them saves seconds of every
+ * run. Whoever {@link #await awaits} it owns the cluster; otherwise {@link #close} stops it.
  */
-public final class MiniClusterStart implements AutoCloseable {
+public final class ClusterStart implements AutoCloseable {
 
     /** What starts the cluster. */
     @FunctionalInterface
     public interface Starter {
-        MiniClusterHost start() throws HarnessException;
+        FlinkCluster start() throws HarnessException, InterruptedException;
     }
 
-    private final CompletableFuture<MiniClusterHost> future = new CompletableFuture<>();
+    private final CompletableFuture<FlinkCluster> future = new CompletableFuture<>();
     private boolean claimed;
 
-    private MiniClusterStart() {}
+    private ClusterStart() {}
 
     /** Starts the cluster on a daemon thread. */
-    public static MiniClusterStart begin(Starter starter) {
-        MiniClusterStart start = new MiniClusterStart();
+    public static ClusterStart begin(Starter starter) {
+        ClusterStart start = new ClusterStart();
         Thread thread = new Thread(() -> {
             try {
                 start.future.complete(starter.start());
             } catch (Throwable e) {
                 start.future.completeExceptionally(e);
             }
-        }, "streamstress-minicluster-start");
+        }, "streamstress-cluster-start");
         thread.setDaemon(true);
         thread.start();
         return start;
     }
 
     /** Waits for the cluster; the caller then owns (and closes) it. */
-    public MiniClusterHost await() throws HarnessException, InterruptedException {
+    public FlinkCluster await() throws HarnessException, InterruptedException {
         try {
-            MiniClusterHost host = future.get();
+            FlinkCluster cluster = future.get();
             claimed = true;
-            return host;
+            return cluster;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof HarnessException harness) {
                 throw harness;
             }
-            throw new HarnessException("the Flink MiniCluster did not start: " + e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new HarnessException("the Flink cluster did not start: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

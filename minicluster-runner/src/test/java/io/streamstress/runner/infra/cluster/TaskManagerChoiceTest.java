@@ -1,4 +1,4 @@
-package io.streamstress.runner.infra;
+package io.streamstress.runner.infra.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

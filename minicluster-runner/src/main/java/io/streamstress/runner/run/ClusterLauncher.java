@@ -1,0 +1,33 @@
+package io.streamstress.runner.run;
+
+import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.infra.cluster.ClusterStart;
+import io.streamstress.runner.infra.cluster.MiniClusterHost;
+
+/**
+ * Starts the Flink cluster {@code --cluster} chose, alongside Kafka and Redis (it needs neither to start): the
+ * embedded MiniCluster, the local session cluster's processes, or the connection to a user's cluster.
+ */
+final class ClusterLauncher {
+
+    private ClusterLauncher() {}
+
+    static ClusterStart begin(StressConfig config, RunDirectory dir, Console console) {
+        boolean rocksDb = config.stateBackend() == StateBackendKind.ROCKSDB;
+        switch (config.cluster().kind()) {
+            case EMBEDDED:
+                console.line("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s), alongside Kafka and Redis",
+                        config.taskManagers(), config.slotsPerTaskManager());
+                return ClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(),
+                        config.slotsPerTaskManager(), rocksDb, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
+            default:
+                return ClusterStart.begin(() -> {
+                    throw new HarnessException("--cluster " + config.cluster() + " is not available in this build");
+                });
+        }
+    }
+}
