@@ -125,6 +125,7 @@ final class JsonReport {
                 .put("recordSize", config.recordSize()).put("ratePerSecond", config.ratePerSecond())
                 .put("trafficPattern", config.trafficPattern().toString())
                 .put("metricsPort", config.metricsPort()).put("preload", config.preload())
+                .put("cluster", config.cluster().toString())
                 .put("taskManagers", config.taskManagers())
                 .put("slotsPerTaskManager", config.slotsPerTaskManager())
                 .put("checkpointIntervalMs", config.checkpointInterval().toMillis())

@@ -18,11 +18,21 @@ public final class Scenarios {
 
     private Scenarios() {}
 
+    /** Where the job ran, as the Given says it. */
+    static String cluster(StressConfig config) {
+        return switch (config.cluster().kind()) {
+            case EMBEDDED -> String.format(Locale.ROOT, "%d TaskManager(s) × %d slot(s) in an embedded MiniCluster",
+                    config.taskManagers(), config.slotsPerTaskManager());
+            case LOCAL -> String.format(Locale.ROOT, "%d TaskManager JVM(s) × %d slot(s) (+1 spare) of a local session "
+                    + "cluster", config.taskManagers(), config.slotsPerTaskManager());
+            case REMOTE -> "the session cluster at " + config.cluster();
+        };
+    }
+
     public static List<Scenario> of(StressConfig config, RunOutcome outcome) {
-        String given = String.format(Locale.ROOT, "%,d messages of %d bytes in %d partitions, %d TaskManager(s) × %d "
-                + "slot(s), %s sink, checkpoints every %d ms", config.messages(), config.recordSize(),
-                config.partitions(), config.taskManagers(), config.slotsPerTaskManager(), config.delivery(),
-                config.checkpointInterval().toMillis());
+        String given = String.format(Locale.ROOT, "%,d messages of %d bytes in %d partitions, %s, %s sink, "
+                + "checkpoints every %d ms", config.messages(), config.recordSize(), config.partitions(), cluster(config),
+                config.delivery(), config.checkpointInterval().toMillis());
         String when = "the run injects " + (config.chaos().isEmpty() ? "no faults" : config.chaos().describe());
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(exactlyOnce(given, when, outcome));
