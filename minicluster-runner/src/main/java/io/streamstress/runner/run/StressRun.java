@@ -1,6 +1,7 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.chaos.probe.ProbeEnds;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
@@ -31,6 +32,7 @@ import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Infrastructure;
 import io.streamstress.runner.infra.MiniClusterHost;
 import io.streamstress.runner.infra.MiniClusterStart;
+import io.streamstress.runner.infra.ProbeChoice;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.job.StressJob;
@@ -97,13 +99,14 @@ public final class StressRun {
     }
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
-        JobProbe.reset();
         Optional<Handover> handover = resumed.isPresent() ? Handover.forResume(dir.root(), console) : Optional.empty();
         Infrastructure.checkExternalRedis(config, console);
         try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
                 MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
                 MiniClusterStart flinkStart = startMiniCluster();
-                Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
+                Infrastructure infra = Infrastructure.start(config, dir, console, resumed);
+                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), dir.runId())) {
+            probe.reader().reset();
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
@@ -128,11 +131,12 @@ public final class StressRun {
                 step.done("ready");
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
-                StreamGraph job = defineJob(infra, topic, plan, keys, poison);
+                StreamGraph job = defineJob(infra, topic, plan, keys, poison, probe);
                 if (resumed.isPresent()) {
                     restoreFromLatestCheckpoint(job);
                 }
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover);
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover,
+                        probe.reader());
                 return verify(infra, topic, plan, keys, pipeline, handover);
             }
         }
@@ -185,8 +189,8 @@ public final class StressRun {
         }
     }
 
-    private StreamGraph defineJob(
-            Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, PoisonPlan poison) {
+    private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys,
+            PoisonPlan poison, ProbeEnds probe) {
         Configuration jobConfig = StressJob.defaults();
         jobConfig.addAll(Configuration.fromMap(config.flinkConfig()));
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
@@ -204,7 +208,7 @@ public final class StressRun {
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(),
                         plan.stoppingOffsets(topic, poison.perPartition())),
-                sink);
+                sink, probe.channel());
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("streamstress " + dir.runId());
         return graph;
@@ -216,8 +220,8 @@ public final class StressRun {
             List<FaultRecord> faults, Recording recording) {}
 
     private Pipeline runPipeline(MiniClusterHost flink, StreamGraph job, Infrastructure infra, String topic,
-            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover)
-            throws HarnessException, InterruptedException {
+            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover,
+            ProbeReader probe) throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond())
@@ -265,22 +269,22 @@ public final class StressRun {
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
                 JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.executionGraph(jobId), committedForClock,
-                        broker == null ? null : () -> broker.bytesServed(topic)), handover).start();
+                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),
-                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare()),
+                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
-                        gate, poison::readAt).start();
-                SecondSampler sampler = attach(producer, watcher, lag, chaos, handover);
+                        gate, index -> poison.readAt(index, probe)).start();
+                SecondSampler sampler = attach(producer, watcher, lag, chaos, handover, probe);
                 ProgressDisplay progress = new ProgressDisplay(console, config.messages(), status).start()) {
             long firstSendMillis = pipelineStartMillis;
             long submittedAt = jobStart;
             beforeKill.set(() -> new Handover(startedMillis, firstSendMillis, Handover.handed(chaos.recordedSoFar()),
                     watcher.processedSamples(), watcher.committedSamples(), sampler.soFar(),
-                    watcher.checkpoints().completed(), watcher.checkpoints().failed(), JobProbe.processedPerSubtask(),
-                    JobProbe.processedPerTaskManager(), flink.taskRestarts(jobId),
+                    watcher.checkpoints().completed(), watcher.checkpoints().failed(), probe.processedPerSubtask(),
+                    probe.processedPerTaskManager(), flink.taskRestarts(jobId),
                     Duration.ofNanos(System.nanoTime() - submittedAt).toMillis(),
-                    Handover.encode(latencies(tracker.sinceLastCall()))).write(dir.root()));
+                    Handover.encode(latencies(probe, tracker.sinceLastCall()))).write(dir.root()));
             JobResult result = null;
             boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
@@ -330,15 +334,15 @@ public final class StressRun {
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            LatencyHistograms latencies = latencies(tracker.finish());
+            LatencyHistograms latencies = latencies(probe, tracker.finish());
             if (handover.isPresent()) {
                 latencies = latencies.plus(handover.get().latencyHistograms());
             }
             Recording recording = new Recording(runStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
                     watcher.checkpoints().failed(),
-                    Handover.merged(JobProbe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
-                    Handover.merged(JobProbe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
+                    Handover.merged(probe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
+                    Handover.merged(probe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
                     producerSettings.scheduled(), latencies.processingSummary(),
                     latencies.processingFromIntendedSummary(), latencies.commitSummary(),
                     latencies.commitFromIntendedSummary());
@@ -351,14 +355,14 @@ public final class StressRun {
     }
 
     /** The latency histograms: the job taps' (since the last call) and the commit tracker's. */
-    private static LatencyHistograms latencies(CommitLatencyTracker.Latencies commits) {
-        return new LatencyHistograms(JobProbe.latencySinceLastCall(), JobProbe.intendedLatencySinceLastCall(),
+    private static LatencyHistograms latencies(ProbeReader probe, CommitLatencyTracker.Latencies commits) {
+        return new LatencyHistograms(probe.latencySinceLastCall(), probe.intendedLatencySinceLastCall(),
                 commits.fromProduced(), commits.fromIntended());
     }
 
     private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,
-            Optional<Handover> handover) {
-        status.attach(producer, watcher, lag, chaos);
+            Optional<Handover> handover, ProbeReader probe) {
+        status.attach(producer, watcher, lag, chaos, probe);
         SecondSampler sampler = new SecondSampler(status);
         handover.ifPresent(h -> sampler.seed(h.seconds()));
         return sampler.start();
