@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * count ({@code HSET}), its histograms when they changed, its unconfirmed events ({@code HSETNX}) and a read of its
  * subtask's pending arms, whose answer feeds {@link ArmWatch}. A batch is sent only when the previous one has
  * been answered (or timed out), so a stalled Redis holds at most one batch per attempt and the task thread
- * never waits, except in {@link #takeArm()}, {@link #thrown} and {@link #close()}, each bounded.
+ * never waits, except in {@link #takeArm()} and {@link #thrown} (each bounded by
+ * {@link RedisProbeTimings#takeWait()}) and {@link #close()} (by {@link RedisProbeTimings#closeWait()}).
  */
 final class RedisProbeWriter implements ProbeWriter {
 
@@ -120,7 +121,8 @@ final class RedisProbeWriter implements ProbeWriter {
     public void thrown(long atMillis, long recordsSinceBarrier) {
         events.add(new PendingEvents.Event(keys.thrown(), attemptField,
                 ProbeKeys.thrownValue(atMillis, recordsSinceBarrier)));
-        flushAndWait(timings.closeWait());
+        // Redis just answered the take: the short wait keeps the throw close to its recorded time (T0).
+        flushAndWait(timings.takeWait());
     }
 
     @Override
