@@ -1,7 +1,10 @@
 package io.streamstress.chaos.inject;
 
+import io.streamstress.chaos.probe.ProbeAttempt;
+import io.streamstress.chaos.probe.ProbeChannel;
+import io.streamstress.chaos.probe.ProbeWriter;
 import java.io.Serializable;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
@@ -11,10 +14,11 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * The job's observation and fault point, chained between source and sink. It passes records through,
- * counts them per subtask and TaskManager, samples their latency, notes the first record of every attempt
- * ({@link JobProbe}), and throws when the harness armed its subtask ({@link TaskFailureSwitch}) — FailureMapper-style, but only once a checkpoint
- * completed in this attempt and at least {@code minRecordsPastBarrier} records passed the last checkpoint
- * barrier, so that recovery always has work past every checkpoint to replay.
+ * counts them per subtask and TaskManager, samples their latency, notes the first record of every attempt and
+ * the poison it reads, all through the {@link ProbeChannel} it carries, and throws when the harness armed its
+ * subtask — FailureMapper-style, but only once a checkpoint completed in this attempt and at least
+ * {@code minRecordsPastBarrier} records passed the last checkpoint barrier, so that recovery always has work
+ * past every checkpoint to replay.
  *
  * <p>The count restarts at the barrier ({@link #snapshotState}), not at the completion notice: the notice
  * arrives asynchronously, and a checkpoint may complete after a barrier without this subtask having heard of
@@ -25,14 +29,15 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private static final long serialVersionUID = 1L;
 
     /**
-     * One record in {@code LATENCY_SAMPLE_MASK + 1} has its latency recorded: the histogram is shared by every
-     * subtask of the JVM, and sampling keeps its writes (and the clock read) off most records.
+     * One record in {@code LATENCY_SAMPLE_MASK + 1} has its latency recorded: sampling keeps the histogram's
+     * writes (and the clock read) off most records.
      */
     public static final int LATENCY_SAMPLE_MASK = 15;
 
     /** Where the TaskManager's resource id stands among a metric group's variables. */
     static final String TASK_MANAGER_ID_VARIABLE = "<tm_id>";
 
+    private final ProbeChannel probe;
     private final long minRecordsPastBarrier;
     private final ProducedAt<T> producedAt;
     private final ProducedAt<T> intendedAt;
@@ -59,18 +64,20 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     private transient boolean firstRecordPending;
     private transient boolean checkpointCompleted;
     private transient long recordsSinceBarrier;
-    private transient LongAdder processed;
+    private transient ProbeWriter writer;
     private transient long sampleCounter;
 
     /**
+     * @param probe where the tap reports, and learns that its subtask is armed
      * @param minRecordsPastBarrier records past the last barrier before an armed failure fires
      * @param producedAt the record's produce timestamp, for the processing latency
      * @param intendedAt when the producer's schedule wanted the record sent, for the latency without
      *     coordinated omission
      * @param poisonOffset where a poison record was read (offset -1 for other records)
      */
-    public ChaosTap(long minRecordsPastBarrier, ProducedAt<T> producedAt, ProducedAt<T> intendedAt,
-            PoisonOffset<T> poisonOffset) {
+    public ChaosTap(ProbeChannel probe, long minRecordsPastBarrier, ProducedAt<T> producedAt,
+            ProducedAt<T> intendedAt, PoisonOffset<T> poisonOffset) {
+        this.probe = Objects.requireNonNull(probe, "probe");
         this.minRecordsPastBarrier = minRecordsPastBarrier;
         this.producedAt = producedAt;
         this.intendedAt = intendedAt;
@@ -84,31 +91,31 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
         firstRecordPending = true;
         String taskManager = getRuntimeContext().getMetricGroup().getAllVariables()
                 .getOrDefault(TASK_MANAGER_ID_VARIABLE, "unknown");
-        processed = JobProbe.counter(subtask, taskManager);
+        writer = probe.open(new ProbeAttempt(subtask, attempt, taskManager));
     }
 
     @Override
     public T map(T value) {
-        processed.increment();
+        writer.processed();
         if ((++sampleCounter & LATENCY_SAMPLE_MASK) == 0) {
             long produced = producedAt.micros(value);
             if (produced > 0) {
                 long now = System.currentTimeMillis() * 1_000L;
-                JobProbe.latencyMicros(now - produced, now - intendedAt.micros(value));
+                writer.latency(now - produced, now - intendedAt.micros(value));
             }
         }
         recordsSinceBarrier++;
         long poisonAt = poisonOffset.offset(value);
         if (poisonAt >= 0) {
-            JobProbe.poisonRead(new JobProbe.PoisonRead(poisonOffset.partition(value), poisonAt, System.currentTimeMillis()));
+            writer.poisonRead(poisonOffset.partition(value), poisonAt, System.currentTimeMillis());
         }
         if (firstRecordPending) {
             firstRecordPending = false;
-            JobProbe.firstRecord(new JobProbe.FirstRecord(subtask, attempt, System.currentTimeMillis()));
+            writer.firstRecord(System.currentTimeMillis());
         }
         if (checkpointCompleted && recordsSinceBarrier >= minRecordsPastBarrier
-                && TaskFailureSwitch.isArmed(subtask) && TaskFailureSwitch.consume(subtask)) {
-            JobProbe.thrown(new JobProbe.Thrown(subtask, attempt, System.currentTimeMillis(), recordsSinceBarrier));
+                && writer.mayBeArmed() && writer.takeArm()) {
+            writer.thrown(System.currentTimeMillis(), recordsSinceBarrier);
             throw new InjectedTaskFailure(subtask, attempt);
         }
         return value;
@@ -117,6 +124,7 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     @Override
     public void snapshotState(FunctionSnapshotContext context) {
         recordsSinceBarrier = 0;
+        writer.barrier();
     }
 
     @Override
@@ -127,5 +135,17 @@ public final class ChaosTap<T> extends RichMapFunction<T, T> implements Checkpoi
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         checkpointCompleted = true;
+    }
+
+    /** Sends the attempt's last figures (bounded wait): a finished bounded job's final counts must be there. */
+    @Override
+    public void close() throws Exception {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } finally {
+            super.close();
+        }
     }
 }

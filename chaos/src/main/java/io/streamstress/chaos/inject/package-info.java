@@ -1,2 +1,5 @@
-/** Fault injectors, the in-job tap that throws and observes, and what it observed. */
+/**
+ * Fault injectors, and the in-job tap that throws and observes (it reports through the probe channel of
+ * {@link io.streamstress.chaos.probe}).
+ */
 package io.streamstress.chaos.inject;

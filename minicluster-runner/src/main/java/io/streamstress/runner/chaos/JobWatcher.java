@@ -4,7 +4,7 @@ import io.streamstress.chaos.clock.AttemptEvent;
 import io.streamstress.chaos.clock.CheckpointTimes;
 import io.streamstress.chaos.clock.Interval;
 import io.streamstress.chaos.clock.Observations;
-import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CheckpointObserver;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.runner.infra.cluster.JobFailure;
@@ -42,6 +42,7 @@ public final class JobWatcher implements AutoCloseable {
     private final List<long[]> brokerServedSamples = new CopyOnWriteArrayList<>();
     private final LongSupplier committed;
     private final LongSupplier brokerServed;
+    private final ProbeReader probe;
     private final ScheduledExecutorService timer;
     private final ScheduledExecutorService committedTimer;
     /** Records a killed process of this run had processed: its samples are seeded, this job's counts add to it. */
@@ -52,11 +53,13 @@ public final class JobWatcher implements AutoCloseable {
      * @param committed records committed to Redis so far (read on its own thread: it blocks while Redis does)
      * @param brokerServed bytes of the topic the run's own broker served to consumers so far (it must not block),
      *     or null when the broker is not the run's own
+     * @param probe what the job's taps report (records processed, first records of attempts)
      */
-    public JobWatcher(Supplier<JobView> job, LongSupplier committed, LongSupplier brokerServed) {
+    public JobWatcher(Supplier<JobView> job, LongSupplier committed, LongSupplier brokerServed, ProbeReader probe) {
         this.job = job;
         this.committed = committed;
         this.brokerServed = brokerServed;
+        this.probe = probe;
         this.timer = Daemons.timer("streamstress-job-watcher");
         this.committedTimer = Daemons.timer("streamstress-commit-watcher");
     }
@@ -84,7 +87,7 @@ public final class JobWatcher implements AutoCloseable {
 
     private void poll() {
         long now = System.currentTimeMillis();
-        throughput.add(new long[] {now, processedBefore + JobProbe.processedCount()});
+        throughput.add(new long[] {now, processedBefore + probe.processedCount()});
         if (brokerServed != null) {
             brokerServedSamples.add(new long[] {now, brokerServed.getAsLong()});
         }
@@ -144,7 +147,7 @@ public final class JobWatcher implements AutoCloseable {
     public Observations observations(long from, long until, List<Interval> disturbed, OptionalLong poisonReadAt) {
         List<AttemptEvent> running = runningSince.values().stream()
                 .filter(e -> e.atMillis() >= from && e.atMillis() < until).toList();
-        List<AttemptEvent> firstRecords = JobProbe.firstRecords().stream()
+        List<AttemptEvent> firstRecords = probe.firstRecords().stream()
                 .filter(first -> first.atMillis() >= from && first.atMillis() < until)
                 .map(first -> new AttemptEvent(first.subtask(), first.attempt(), first.atMillis())).toList();
         List<CheckpointTimes> checkpointTimes = checkpoints.completed().stream()

@@ -3,11 +3,11 @@ package io.streamstress.runner.chaos;
 import io.streamstress.chaos.inject.FaultInjector;
 import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.inject.Injection;
-import io.streamstress.chaos.inject.JobProbe;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultTrigger;
 import io.streamstress.chaos.plan.PlannedFault;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PoisonInjection;
 import java.util.ArrayList;
@@ -85,9 +85,10 @@ public final class PoisonPlan implements LoadProducer.PoisonListener {
 
     /**
      * When the job had read every poison record of the plan's fault {@code faultIndex} (and those written
-     * before it into the same partition, which come first in it); empty while it has not, or for another kind.
+     * before it into the same partition, which come first in it), as the job's taps reported to {@code probe};
+     * empty while it has not, or for another kind.
      */
-    public OptionalLong readAt(int faultIndex) {
+    public OptionalLong readAt(int faultIndex, ProbeReader probe) {
         Optional<PoisonInjection> injection = injections.stream().filter(p -> p.id() == faultIndex).findFirst();
         if (injection.isEmpty()) {
             return OptionalLong.empty();
@@ -96,7 +97,7 @@ public final class PoisonPlan implements LoadProducer.PoisonListener {
         long upToThis = injections.stream()
                 .filter(p -> p.partition() == fault.partition() && p.beforeMessageId() <= fault.beforeMessageId())
                 .mapToLong(PoisonInjection::count).sum();
-        return JobProbe.poisonReadAt(fault.partition(), upToThis);
+        return probe.poisonReadAt(fault.partition(), upToThis);
     }
 
     /** The injector for {@code poison} faults: it waits for the producer to have written the fault's records. */

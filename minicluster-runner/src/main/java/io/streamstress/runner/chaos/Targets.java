@@ -9,6 +9,7 @@ import io.streamstress.chaos.inject.TaskManagerKillInjector;
 import io.streamstress.chaos.inject.TaskManagerStopInjector;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
 import io.streamstress.chaos.target.TaskManagerControl;
@@ -29,11 +30,11 @@ public final class Targets {
 
     /**
      * The injectors this run can use. {@code redis} and {@code broker} are null when they are external; the
-     * configuration already refused faults that need them.
+     * configuration already refused faults that need them. {@code probe} arms the job's taps.
      */
     public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, int parallelism,
             TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall,
-            PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill) {
+            PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
         injectors.put(FaultKind.POISON, poison.injector(plan, jobDone));
         for (int i = 0; i < plan.faults().size(); i++) {
@@ -41,7 +42,8 @@ public final class Targets {
                 injectors.put(FaultKind.PROCESS_KILL, new ProcessKillInjector(KillRequest.ofThisWorker(), i, beforeKill));
             }
         }
-        injectors.put(FaultKind.TASK_EXCEPTION, new TaskExceptionInjector(parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
+        injectors.put(FaultKind.TASK_EXCEPTION,
+                new TaskExceptionInjector(probe, parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_KILL, new TaskManagerKillInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_FREEZE, new TaskManagerFreezeInjector(taskManagers, stall));

@@ -1,6 +1,7 @@
 package io.streamstress.runner.cli;
 
 import io.streamstress.runner.infra.JvmDefaults;
+import io.streamstress.runner.infra.ProbeChoice;
 import io.streamstress.runner.infra.Terminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
  * slower); see {@link JvmDefaults} for the options and why. {@code java -jar} cannot carry JVM flags, so
  * the jar starts itself again with them, with the options that keep this JDK from warning about native access
  * and {@code Unsafe} ({@link JvmDefaults#quietOptions()}) and with the user's {@code -Djava.io.tmpdir}, if
- * given (the run directory goes there). The worker
+ * given (the run directory goes there), and {@code -Dstreamstress.probe} ({@link ProbeChoice}). The worker
  * holds a pipe from its parent on its standard input and exits (running its clean-up) when the pipe closes,
  * so it never outlives the parent, however the parent dies.
  */
@@ -79,8 +80,9 @@ final class WorkerJvm {
         command.addAll(gc.isEmpty() ? List.of(JvmDefaults.GC) : gc);
         List<String> quiet = quietFlags();
         command.addAll(quiet.isEmpty() ? JvmDefaults.quietOptions() : quiet);
-        // A temp dir the user chose is where the run directory goes.
-        command.addAll(jvmOptions(a -> a.startsWith("-Djava.io.tmpdir=")));
+        // A temp dir the user chose is where the run directory goes; a probe channel chosen goes along too.
+        command.addAll(jvmOptions(
+                a -> a.startsWith("-Djava.io.tmpdir=") || a.startsWith("-D" + ProbeChoice.PROPERTY + "=")));
         command.add("-D" + WORKER_PROPERTY + "=true");
         if (Terminal.isInteractive()) {
             // The worker's stdin is our pipe, so it cannot see the terminal itself.

@@ -1,6 +1,8 @@
 package io.streamstress.runner.job;
 
 import io.streamstress.chaos.inject.ChaosTap;
+import io.streamstress.chaos.probe.ProbeChannel;
+import io.streamstress.chaos.probe.jvm.JvmProbeChannel;
 import io.streamstress.kafka.record.StressRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -14,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The stress job's topology, defined once so that the same code runs on the embedded MiniCluster, in a
  * test's cluster, or on a remote Flink cluster: {@code source → chaos tap → sink}, all chained, no shuffle.
  * Every subtask chain is then its own pipelined region, so a failed task restarts only its region. The tap
- * counts records, notes restarted attempts and throws when the harness arms it ({@link ChaosTap}).
+ * counts records, notes restarted attempts and throws when the harness arms it ({@link ChaosTap}), through the
+ * probe channel it is given.
  */
 public final class StressJob {
 
@@ -47,7 +50,8 @@ public final class StressJob {
     }
 
     /**
-     * Adds the topology to {@code env}.
+     * Adds the topology to {@code env}, its tap reporting through the in-JVM probe channel (for tasks that run in
+     * this JVM).
      *
      * @param env the environment (its parallelism is the job's)
      * @param source where the records come from (the Kafka source)
@@ -55,9 +59,22 @@ public final class StressJob {
      */
     public static void defineWorkflow(
             StreamExecutionEnvironment env, Source<StressRecord, ?, ?> source, Sink<StressRecord> sink) {
+        defineWorkflow(env, source, sink, JvmProbeChannel.INSTANCE);
+    }
+
+    /**
+     * Adds the topology to {@code env}.
+     *
+     * @param env the environment (its parallelism is the job's)
+     * @param source where the records come from (the Kafka source)
+     * @param sink where they are counted
+     * @param probe the channel the tap reports through and learns of arms from
+     */
+    public static void defineWorkflow(StreamExecutionEnvironment env, Source<StressRecord, ?, ?> source,
+            Sink<StressRecord> sink, ProbeChannel probe) {
         DataStream<StressRecord> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka source")
                 .uid(SOURCE_UID);
-        records.map(new ChaosTap<StressRecord>(RECORDS_BEFORE_INJECTED_FAILURE, StressRecord::producedAtMicros,
+        records.map(new ChaosTap<StressRecord>(probe, RECORDS_BEFORE_INJECTED_FAILURE, StressRecord::producedAtMicros,
                         StressRecord::intendedAtMicros, new StressRecordPosition()))
                 .name("chaos tap")
                 .uid(CHAOS_UID)

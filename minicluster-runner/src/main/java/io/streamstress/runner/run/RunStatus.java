@@ -1,6 +1,6 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.runner.chaos.ChaosDirector;
@@ -19,7 +19,8 @@ import java.util.OptionalLong;
 final class RunStatus implements LiveStatus {
 
     /** The parts that measure the run, attached together once the pipeline starts. */
-    private record Parts(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {}
+    private record Parts(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,
+            ProbeReader probe) {}
 
     private volatile Parts parts;
     /** Records a killed process of this run processed before this one took over. */
@@ -29,8 +30,8 @@ final class RunStatus implements LiveStatus {
         processedBefore = records;
     }
 
-    void attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos) {
-        this.parts = new Parts(producer, watcher, lag, chaos);
+    void attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos, ProbeReader probe) {
+        this.parts = new Parts(producer, watcher, lag, chaos, probe);
     }
 
     @Override
@@ -41,7 +42,8 @@ final class RunStatus implements LiveStatus {
 
     @Override
     public long processed() {
-        return processedBefore + JobProbe.processedCount();
+        Parts current = parts;
+        return processedBefore + (current == null ? 0 : current.probe().processedCount());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.streamstress.runner.run;
 
-import io.streamstress.chaos.inject.JobProbe;
+import io.streamstress.chaos.probe.ProbeEnds;
+import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
@@ -29,6 +30,7 @@ import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Infrastructure;
+import io.streamstress.runner.infra.ProbeChoice;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.infra.cluster.ClusterStart;
@@ -97,13 +99,14 @@ public final class StressRun {
     }
 
     public RunOutcome execute() throws HarnessException, InterruptedException {
-        JobProbe.reset();
         Optional<Handover> handover = resumed.isPresent() ? Handover.forResume(dir.root(), console) : Optional.empty();
         Infrastructure.checkExternalRedis(config, console);
         try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
                 MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
                 ClusterStart flinkStart = ClusterLauncher.begin(config, dir, console);
-                Infrastructure infra = Infrastructure.start(config, dir, console, resumed)) {
+                Infrastructure infra = Infrastructure.start(config, dir, console, resumed);
+                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), dir.runId(), config.cluster().kind().sharesHarnessJvm())) {
+            probe.reader().reset();
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
             CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
@@ -128,11 +131,12 @@ public final class StressRun {
                 step.done("ready: " + flink.describe());
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
-                StreamGraph job = defineJob(infra, topic, plan, keys, poison);
+                StreamGraph job = defineJob(infra, topic, plan, keys, poison, probe);
                 if (resumed.isPresent()) {
                     restoreFromLatestCheckpoint(job);
                 }
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover);
+                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover,
+                        probe.reader());
                 return verify(infra, topic, plan, keys, pipeline, handover);
             }
         }
@@ -177,8 +181,8 @@ public final class StressRun {
         }
     }
 
-    private StreamGraph defineJob(
-            Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys, PoisonPlan poison) {
+    private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys,
+            PoisonPlan poison, ProbeEnds probe) {
         Configuration jobConfig = StressJob.defaults();
         jobConfig.addAll(Configuration.fromMap(config.flinkConfig()));
         CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
@@ -196,7 +200,7 @@ public final class StressRun {
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(),
                         plan.stoppingOffsets(topic, poison.perPartition())),
-                sink);
+                sink, probe.channel());
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("streamstress " + dir.runId());
         return graph;
@@ -208,8 +212,8 @@ public final class StressRun {
             List<FaultRecord> faults, Recording recording) {}
 
     private Pipeline runPipeline(FlinkCluster flink, StreamGraph job, Infrastructure infra, String topic,
-            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover)
-            throws HarnessException, InterruptedException {
+            PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover,
+            ProbeReader probe) throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond())
@@ -257,22 +261,22 @@ public final class StressRun {
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
                 JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.view(jobId), committedForClock,
-                        broker == null ? null : () -> broker.bytesServed(topic)), handover).start();
+                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start();
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),
-                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare()),
+                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
-                        gate, poison::readAt).start();
-                SecondSampler sampler = attach(producer, watcher, lag, chaos, handover);
+                        gate, index -> poison.readAt(index, probe)).start();
+                SecondSampler sampler = attach(producer, watcher, lag, chaos, handover, probe);
                 ProgressDisplay progress = new ProgressDisplay(console, config.messages(), status).start()) {
             long firstSendMillis = pipelineStartMillis;
             long submittedAt = jobStart;
             beforeKill.set(() -> new Handover(startedMillis, firstSendMillis, Handover.handed(chaos.recordedSoFar()),
                     watcher.processedSamples(), watcher.committedSamples(), sampler.soFar(),
-                    watcher.checkpoints().completed(), watcher.checkpoints().failed(), JobProbe.processedPerSubtask(),
-                    JobProbe.processedPerTaskManager(), flink.taskRestarts(jobId),
+                    watcher.checkpoints().completed(), watcher.checkpoints().failed(), probe.processedPerSubtask(),
+                    probe.processedPerTaskManager(), flink.taskRestarts(jobId),
                     Duration.ofNanos(System.nanoTime() - submittedAt).toMillis(),
-                    Handover.encode(latencies(tracker.sinceLastCall()))).write(dir.root()));
+                    Handover.encode(latencies(probe, tracker.sinceLastCall()))).write(dir.root()));
             JobResult result = null;
             boolean stoppedWhenComplete = false;
             while (result == null && System.nanoTime() < deadline) {
@@ -322,15 +326,15 @@ public final class StressRun {
                     : Optional.ofNullable(result)
                             .flatMap(JobResult::getSerializedThrowable)
                             .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage());
-            LatencyHistograms latencies = latencies(tracker.finish());
+            LatencyHistograms latencies = latencies(probe, tracker.finish());
             if (handover.isPresent()) {
                 latencies = latencies.plus(handover.get().latencyHistograms());
             }
             Recording recording = new Recording(runStartMillis, watcher.processedSamples(),
                     watcher.committedSamples(), sampler.finish(), watcher.checkpoints().completed(),
                     watcher.checkpoints().failed(),
-                    Handover.merged(JobProbe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
-                    Handover.merged(JobProbe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
+                    Handover.merged(probe.processedPerSubtask(), handover.map(Handover::processedPerSubtask)),
+                    Handover.merged(probe.processedPerTaskManager(), handover.map(Handover::processedPerTaskManager)),
                     producerSettings.scheduled(), latencies.processingSummary(),
                     latencies.processingFromIntendedSummary(), latencies.commitSummary(),
                     latencies.commitFromIntendedSummary());
@@ -343,14 +347,14 @@ public final class StressRun {
     }
 
     /** The latency histograms: the job taps' (since the last call) and the commit tracker's. */
-    private static LatencyHistograms latencies(CommitLatencyTracker.Latencies commits) {
-        return new LatencyHistograms(JobProbe.latencySinceLastCall(), JobProbe.intendedLatencySinceLastCall(),
+    private static LatencyHistograms latencies(ProbeReader probe, CommitLatencyTracker.Latencies commits) {
+        return new LatencyHistograms(probe.latencySinceLastCall(), probe.intendedLatencySinceLastCall(),
                 commits.fromProduced(), commits.fromIntended());
     }
 
     private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,
-            Optional<Handover> handover) {
-        status.attach(producer, watcher, lag, chaos);
+            Optional<Handover> handover, ProbeReader probe) {
+        status.attach(producer, watcher, lag, chaos, probe);
         SecondSampler sampler = new SecondSampler(status);
         handover.ifPresent(h -> sampler.seed(h.seconds()));
         return sampler.start();

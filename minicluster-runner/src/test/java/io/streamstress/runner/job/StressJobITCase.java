@@ -2,8 +2,8 @@ package io.streamstress.runner.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamstress.chaos.inject.JobProbe;
-import io.streamstress.chaos.inject.TaskFailureSwitch;
+import io.streamstress.chaos.probe.ProbeReader;
+import io.streamstress.chaos.probe.jvm.JvmProbe;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.producer.LoadProducer;
@@ -91,8 +91,9 @@ class StressJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1_000);
-        JobProbe.reset();
-        TaskFailureSwitch.arm(2);
+        ProbeReader probe = JvmProbe.open().reader();
+        probe.reset();
+        probe.arm(2);
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(kafka.bootstrapServers(), "job-test", "job-test", plan.stoppingOffsets("job-test")),
                 RedisCounterSink.<StressRecord>builder()
@@ -110,9 +111,9 @@ class StressJobITCase {
                 .verify(plan.messages(), produced.ackedPerPartition(), plan.messagesPerPartition());
         assertThat(verification.problems()).as("problems").isEmpty();
         assertThat(verification.committed()).as("committed").isEqualTo(100_000);
-        assertThat(JobProbe.thrown()).as("injected failures").hasSize(1)
+        assertThat(probe.thrown()).as("injected failures").hasSize(1)
                 .allSatisfy(thrown -> assertThat(thrown.subtask()).as("failed subtask").isEqualTo(2));
-        assertThat(JobProbe.firstRecords()).as("restarted attempt processed records")
+        assertThat(probe.firstRecords()).as("restarted attempt processed records")
                 .anySatisfy(first -> assertThat(first).extracting("subtask", "attempt").containsExactly(2, 1));
     }
 }

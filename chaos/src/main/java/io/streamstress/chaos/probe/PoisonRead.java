@@ -1,0 +1,4 @@
+package io.streamstress.chaos.probe;
+
+/** The job read a poison record (replays read it again). */
+public record PoisonRead(int partition, long offset, long atMillis) {}

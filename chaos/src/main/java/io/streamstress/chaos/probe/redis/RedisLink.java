@@ -1,0 +1,154 @@
+package io.streamstress.chaos.probe.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lettuce client and connection per JVM and Redis URI, shared by all the probe's writers and readers of the
+ * JVM (reference-counted: the last to leave closes it). A TaskManager with 20 subtasks then holds one connection
+ * and one set of client threads, not 20. Connecting is asynchronous: a writer never waits for it; until the
+ * connection is up, it keeps its figures.
+ *
+ * <p>Commands time out ({@link #COMMAND_TIMEOUT}) instead of waiting for ever on a stalled Redis, and are
+ * rejected, not buffered, while disconnected; after a lost connection Lettuce reconnects within a second of
+ * Redis being back. Every command the probe sends may be repeated harmlessly (see the package documentation).
+ */
+final class RedisLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
+
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final long RECONNECT_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private static final Map<String, RedisLink> SHARED = new HashMap<>();
+
+    private final String redisUri;
+    private final RedisURI uri;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private int users;
+    private volatile StatefulRedisConnection<String, String> connected;
+    private CompletableFuture<StatefulRedisConnection<String, String>> connecting;
+    private long lastAttemptNanos;
+    private boolean closed;
+
+    private RedisLink(String redisUri) {
+        this.redisUri = redisUri;
+        this.uri = RedisURI.create(redisUri);
+        uri.setTimeout(COMMAND_TIMEOUT);
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+                .build());
+    }
+
+    /** The link to {@code redisUri}, shared; {@link #release()} it when done. */
+    static RedisLink acquire(String redisUri) {
+        synchronized (SHARED) {
+            RedisLink link = SHARED.computeIfAbsent(redisUri, RedisLink::new);
+            link.users++;
+            return link;
+        }
+    }
+
+    /** One user fewer; the last one closes the connection and the client (without waiting). */
+    void release() {
+        synchronized (SHARED) {
+            if (--users > 0) {
+                return;
+            }
+            SHARED.remove(redisUri);
+        }
+        StatefulRedisConnection<String, String> connection;
+        synchronized (this) {
+            closed = true;
+            connection = connected;
+            connected = null;
+        }
+        if (connection != null) {
+            connection.closeAsync();
+        }
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS).whenComplete((v, e) -> resources.shutdown(0, 2, TimeUnit.SECONDS));
+    }
+
+    /** The commands when connected; otherwise null (and a connection attempt is under way). Never blocks. */
+    RedisAsyncCommands<String, String> now() {
+        StatefulRedisConnection<String, String> connection = connected;
+        if (connection != null) {
+            return connection.async();
+        }
+        attempt();
+        return null;
+    }
+
+    /** The commands, waiting up to {@code wait} for the connection; null when it is not up by then. */
+    RedisAsyncCommands<String, String> within(Duration wait) throws InterruptedException {
+        StatefulRedisConnection<String, String> connection = connected;
+        if (connection != null) {
+            return connection.async();
+        }
+        try {
+            return attempt().get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS).async();
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> attempt() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("probe link closed"));
+        }
+        long now = System.nanoTime();
+        boolean retry = connecting == null
+                || (connecting.isCompletedExceptionally() && now - lastAttemptNanos >= RECONNECT_AFTER_NANOS);
+        if (retry) {
+            lastAttemptNanos = now;
+            connecting = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            connecting.whenComplete(this::connectedOrNot);
+        }
+        return connecting;
+    }
+
+    private void connectedOrNot(StatefulRedisConnection<String, String> connection, Throwable failure) {
+        if (connection == null) {
+            LOG.warn("Probe channel cannot connect to Redis at {}:{} (will try again): {}", uri.getHost(),
+                    uri.getPort(), failure.toString());
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                connected = connection;
+                return;
+            }
+        }
+        connection.closeAsync();
+    }
+}

@@ -1,0 +1,25 @@
+package io.streamstress.chaos.probe.redis;
+
+import io.streamstress.chaos.probe.ProbeEnds;
+
+/** Opens the Redis probe channel: for tasks that run in other processes than the harness. */
+public final class RedisProbe {
+
+    private RedisProbe() {}
+
+    /**
+     * Both ends, with the default timings.
+     *
+     * @param redisUri {@code redis://[:password@]host:port}, reachable from the harness and the TaskManagers
+     * @param keyPrefix where the channel's keys go, e.g. {@code streamstress:<run>:probe:}
+     */
+    public static ProbeEnds open(String redisUri, String keyPrefix) {
+        return open(redisUri, keyPrefix, RedisProbeTimings.DEFAULT);
+    }
+
+    public static ProbeEnds open(String redisUri, String keyPrefix, RedisProbeTimings timings) {
+        RedisProbeChannel channel = new RedisProbeChannel(redisUri, keyPrefix, timings);
+        RedisProbeReader reader = new RedisProbeReader(RedisLink.acquire(redisUri), new ProbeKeys(keyPrefix), timings);
+        return new ProbeEnds(channel, reader);
+    }
+}

@@ -1,0 +1,45 @@
+package io.streamstress.runner.infra;
+
+import io.streamstress.chaos.probe.ProbeEnds;
+import io.streamstress.chaos.probe.jvm.JvmProbe;
+import io.streamstress.chaos.probe.redis.RedisProbe;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which probe channel a run's job reports through: {@code redis} (the run's Redis, under
+ * {@code streamstress:<run>:probe:}) whenever the tasks run in other processes (a local or a user's cluster);
+ * for the embedded MiniCluster, which runs the tasks in this JVM, {@code jvm} (JVM statics) unless the system
+ * property {@value #PROPERTY} says {@code redis} (to measure one against the other on the same cluster).
+ */
+public final class ProbeChoice {
+
+    public static final String PROPERTY = "streamstress.probe";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeChoice.class);
+
+    private ProbeChoice() {}
+
+    /**
+     * @param redisUri the run's Redis (its password included)
+     * @param tasksInThisJvm whether the job's tasks run in this JVM (the embedded MiniCluster)
+     * @throws IllegalArgumentException when the property names no known channel
+     */
+    public static ProbeEnds open(String redisUri, String runId, boolean tasksInThisJvm) {
+        String choice = tasksInThisJvm ? System.getProperty(PROPERTY, "jvm").trim().toLowerCase(Locale.ROOT) : "redis";
+        switch (choice) {
+            case "jvm":
+                return JvmProbe.open();
+            case "redis":
+                LOG.info("Probe channel: Redis, keys under {}", keyPrefix(runId));
+                return RedisProbe.open(redisUri, keyPrefix(runId));
+            default:
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice + ": use jvm or redis");
+        }
+    }
+
+    static String keyPrefix(String runId) {
+        return "streamstress:" + runId + ":probe:";
+    }
+}
