@@ -112,6 +112,20 @@ public final class TopicAdmin implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The number of partitions of {@code topic}.
+     *
+     * @throws KafkaUnavailableException when the broker cannot be reached, or the topic does not exist
+     */
+    public int partitions(String topic) throws KafkaUnavailableException, InterruptedException {
+        Set<String> names = call("list topics", admin.listTopics().names());
+        if (!names.contains(topic)) {
+            throw new KafkaUnavailableException("topic " + topic + " does not exist at " + bootstrapServers, null);
+        }
+        return call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames())
+                .get(topic).partitions().size();
+    }
+
     /** The end offset of each partition of {@code topic}, indexed by partition. */
     public long[] endOffsets(String topic, int partitions) throws KafkaUnavailableException, InterruptedException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();

@@ -57,7 +57,9 @@ import picocli.CommandLine.Spec;
             "1:harness error: the run could not be verified (a server did not start or answer)",
             "2:usage error",
             "3:the run was verified and a check failed (loss, duplicates, a failed job, time limit)"
-        })
+        },
+        footer = {"", "stress.jar verify --bootstrap-servers … --topic … --redis-uri … --run-id … checks the count of "
+                + "a job that ran elsewhere (flink run … StressJobMain); see stress.jar verify --help."})
 public final class StressCommand implements Callable<Integer> {
 
     static final String DEFAULT_CHECKPOINT_INTERVAL = "1s";
@@ -221,6 +223,9 @@ public final class StressCommand implements Callable<Integer> {
 
     /** Runs the command with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] givenArgs, PrintStream out, PrintStream err) {
+        if (VerifyCommand.isInvokedBy(givenArgs)) {
+            return VerifyCommand.execute(VerifyCommand.ownArgs(givenArgs), out, err);
+        }
         List<String> args;
         try {
             args = withResumedRunArgs(List.of(givenArgs));
