@@ -15,6 +15,7 @@ import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Logging;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
+import io.streamstress.runner.infra.cluster.rest.ClusterVersionMismatchException;
 import io.streamstress.runner.report.Report;
 import io.streamstress.runner.report.ReportWriter;
 import io.streamstress.runner.run.RunOutcome;
@@ -300,6 +301,9 @@ public final class StressCommand implements Callable<Integer> {
             // The run was verified: whatever failed (a loss, a duplicate, a job that failed, the time limit),
             // the verdict says it with the figures. Exit 1 is for runs that could not be verified at all.
             return report.passed() ? ExitCodes.PASS : ExitCodes.INVARIANT_FAILED;
+        } catch (ClusterVersionMismatchException e) {
+            spec.commandLine().getErr().println("stress.jar: --cluster: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (HarnessException e) {
             if (Interruption.underway()) {
                 return ExitCodes.HARNESS_ERROR;

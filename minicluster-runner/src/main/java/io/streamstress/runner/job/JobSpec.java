@@ -1,5 +1,6 @@
 package io.streamstress.runner.job;
 
+import io.streamstress.chaos.probe.ProbeChannel;
 import io.streamstress.redis.sink.CounterDelivery;
 import io.streamstress.redis.sink.CounterKeys;
 import java.util.HashMap;
@@ -22,10 +23,11 @@ import org.apache.kafka.common.TopicPartition;
  * @param delivery the sink's guarantee (exactly-once, or a negative control)
  * @param flinkConfig job configuration on top of {@link StressJob#defaults()}: checkpointing, the user's
  *     {@code -D} settings (see {@link #withConfig})
+ * @param probe the channel the job's chaos tap reports through (Redis when the harness runs elsewhere)
  */
 public record JobSpec(String jobName, int parallelism, String bootstrapServers, String topic, String groupId,
         Map<TopicPartition, Long> stoppingOffsets, String redisUri, CounterKeys keys, CounterDelivery delivery,
-        Map<String, String> flinkConfig) {
+        Map<String, String> flinkConfig, ProbeChannel probe) {
 
     public JobSpec {
         Objects.requireNonNull(jobName, "jobName");
@@ -35,6 +37,7 @@ public record JobSpec(String jobName, int parallelism, String bootstrapServers, 
         Objects.requireNonNull(redisUri, "redisUri");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(probe, "probe");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
@@ -50,6 +53,6 @@ public record JobSpec(String jobName, int parallelism, String bootstrapServers, 
         Map<String, String> merged = new HashMap<>(flinkConfig);
         merged.putAll(more);
         return new JobSpec(jobName, parallelism, bootstrapServers, topic, groupId, stoppingOffsets, redisUri, keys,
-                delivery, merged);
+                delivery, merged, probe);
     }
 }

@@ -38,7 +38,7 @@ public final class StressJobGraph {
         env.setParallelism(spec.parallelism());
         StressJob.defineWorkflow(env,
                 StressSourceFactory.create(spec.bootstrapServers(), spec.topic(), spec.groupId(), spec.stoppingOffsets()),
-                sink(spec));
+                sink(spec), spec.probe());
     }
 
     /** The job as a graph ready for submission, named {@link JobSpec#jobName()}. */

@@ -1,5 +1,6 @@
 package io.streamstress.runner.job;
 
+import io.streamstress.chaos.probe.jvm.JvmProbeChannel;
 import io.streamstress.kafka.producer.PartitionPlan;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
@@ -56,7 +57,8 @@ public final class StressJobMain {
         return new JobSpec(JOB_NAME_PREFIX + arguments.runId(), arguments.parallelism().orElse(partitions),
                 arguments.bootstrapServers(), arguments.topic(), arguments.groupId(), stoppingOffsets,
                 arguments.redisUri(), StressJobGraph.keysOf(arguments.runId()), arguments.delivery().sinkDelivery(),
-                checkpointing(arguments));
+                // Under flink run no harness reads the probe: the tap counts into its own JVM's statics.
+                checkpointing(arguments), JvmProbeChannel.INSTANCE);
     }
 
     private static Map<TopicPartition, Long> endOffsets(TopicAdmin admin, String topic, int partitions)

@@ -7,6 +7,10 @@ import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.cluster.ClusterStart;
 import io.streamstress.runner.infra.cluster.MiniClusterHost;
+import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
+import io.streamstress.runner.infra.cluster.rest.RestUrl;
+import io.streamstress.runner.job.JobJar;
+import java.util.Optional;
 
 /**
  * Starts the Flink cluster {@code --cluster} chose, alongside Kafka and Redis (it needs neither to start): the
@@ -24,6 +28,10 @@ final class ClusterLauncher {
                         config.taskManagers(), config.slotsPerTaskManager());
                 return ClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(),
                         config.slotsPerTaskManager(), rocksDb, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
+            case REMOTE:
+                console.line("Connecting to the Flink session cluster at %s, alongside Kafka and Redis", config.cluster());
+                return ClusterStart.begin(() -> RestFlinkCluster.connect(RestUrl.parse(config.cluster().toString()),
+                        config.connectTimeout(), Optional.of(JobJar.locate(dir.root()))));
             default:
                 return ClusterStart.begin(() -> {
                     throw new HarnessException("--cluster " + config.cluster() + " is not available in this build");

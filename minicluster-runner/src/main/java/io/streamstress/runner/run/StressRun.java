@@ -35,7 +35,8 @@ import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.infra.cluster.ClusterStart;
 import io.streamstress.runner.infra.cluster.FlinkCluster;
-import io.streamstress.runner.job.StressJob;
+import io.streamstress.runner.job.JobSpec;
+import io.streamstress.runner.job.StressJobGraph;
 import io.streamstress.runner.job.StressRecordPosition;
 import io.streamstress.runner.observe.CommitLatencyTracker;
 import io.streamstress.runner.observe.HeldMetricsPort;
@@ -183,27 +184,13 @@ public final class StressRun {
 
     private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys,
             PoisonPlan poison, ProbeEnds probe) {
-        Configuration jobConfig = StressJob.defaults();
-        jobConfig.addAll(Configuration.fromMap(config.flinkConfig()));
-        CheckpointSettings checkpoints = new CheckpointSettings(config.checkpointInterval(),
-                CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
-                dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED);
-        checkpoints.applyTo(jobConfig);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfig);
-        env.setParallelism(config.parallelism());
-        Sink<StressRecord> sink = RedisCounterSink.<StressRecord>builder()
-                .setRedisUri(infra.redisUri())
-                .setKeyPrefix(keys.prefix())
-                .setRecordPosition(new StressRecordPosition())
-                .setDelivery(config.delivery().sinkDelivery())
-                .build();
-        StressJob.defineWorkflow(env,
-                StressSourceFactory.create(infra.bootstrapServers(), topic, config.groupId(),
-                        plan.stoppingOffsets(topic, poison.perPartition())),
-                sink, probe.channel());
-        StreamGraph graph = env.getStreamGraph();
-        graph.setJobName("streamstress " + dir.runId());
-        return graph;
+        Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
+        new CheckpointSettings(config.checkpointInterval(), CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
+                dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED).applyTo(jobConfig);
+        JobSpec spec = new JobSpec("streamstress " + dir.runId(), config.parallelism(), infra.bootstrapServers(), topic,
+                config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUri(), keys,
+                config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel());
+        return StressJobGraph.streamGraph(spec);
     }
 
     /** What happened while the pipeline ran. */

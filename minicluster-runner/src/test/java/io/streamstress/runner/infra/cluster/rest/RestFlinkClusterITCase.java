@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamstress.chaos.inject.FaultNotInjectedException;
-import io.streamstress.chaos.inject.TaskFailureSwitch;
+import io.streamstress.chaos.probe.ProbeReader;
+import io.streamstress.chaos.probe.jvm.JvmProbe;
+import io.streamstress.chaos.probe.jvm.JvmProbeChannel;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
@@ -107,7 +109,8 @@ class RestFlinkClusterITCase {
         PartitionPlan plan = new PartitionPlan(100_000, PARALLELISM);
         CompletableFuture<ProduceResult> production = produceWhileTheJobRuns("view", plan, 10_000);
         CounterKeys keys = StressJobGraph.keysOf("rest-view");
-        TaskFailureSwitch.reset();
+        ProbeReader probe = JvmProbe.open().reader();
+        probe.reset();
         try (RestFlinkCluster cluster = RestFlinkCluster.connect(RestUrl.parse(rest.toString()), CONNECT_TIMEOUT,
                 Optional.empty())) {
 
@@ -139,7 +142,7 @@ class RestFlinkClusterITCase {
 
             // When subtask 1 fails once
             SubtaskAttempt before = attemptOf(running, 1);
-            TaskFailureSwitch.arm(1);
+            probe.arm(1);
 
             // Then the exception history says what failed, when and on which TaskManager, and the subtask runs again
             JobView recovered = awaitView(cluster, job, "subtask 1 failed and running again",
@@ -222,7 +225,7 @@ class RestFlinkClusterITCase {
         checkpoints.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
         checkpoints.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ZERO);
         return new JobSpec("streamstress " + topic, PARALLELISM, kafka.bootstrapServers(), topic, topic, stoppingOffsets,
-                redis.uri(), keys, CounterDelivery.EXACTLY_ONCE, checkpoints.toMap());
+                redis.uri(), keys, CounterDelivery.EXACTLY_ONCE, checkpoints.toMap(), JvmProbeChannel.INSTANCE);
     }
 
     private static void createTopic(String topic) throws Exception {
