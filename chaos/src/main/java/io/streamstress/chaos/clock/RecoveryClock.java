@@ -27,7 +27,9 @@ import java.util.OptionalLong;
  * restarted attempt processed its first record (T2); a Redis fault when a commit was applied after Redis
  * came back (checkpoints complete without Redis, so T3 would not see the outage); a broker restart when the
  * job processed records again after the restarted broker first served records of the topic (records the
- * source had buffered before the restart do not count); a process kill when the resumed job processed its
+ * source had buffered before the restart do not count); a frozen TaskManager when a restarted attempt processed
+ * its first record (T2) if Flink declared it lost, else (thawed before its heartbeat timed out) when records were
+ * processed again after the thaw; a process kill when the resumed job processed its
  * first record; poison when the first checkpoint triggered after the job had read every poison record (it
  * sets them aside without failing) completed.
  *
@@ -101,6 +103,16 @@ public record RecoveryClock(
                         : OptionalLong.empty();
                 return new RecoveryClock(t0, t1, t2, t3, t4, processed,
                         "first record processed after the restarted broker served records", baseline, detected);
+            case TASKMANAGER_FREEZE:
+                if (t2.isPresent() || detected.isPresent()) {
+                    return new RecoveryClock(t0, t1, t2, t3, t4, t2,
+                            "first record of a restarted attempt (T2): Flink declared the frozen TaskManager lost",
+                            baseline, detected);
+                }
+                // Thawed before its heartbeat timed out: nothing failed over, its tasks simply went on.
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), ended, ended),
+                        "first record processed after the thaw (thawed before its heartbeat timed out: no failover)",
+                        baseline, detected);
             default:
                 return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of a restarted attempt (T2)", baseline, detected);
         }

@@ -89,6 +89,15 @@ public enum FaultKind {
         return List.of(values());
     }
 
+    /**
+     * Whether the fault is over the instant it is injected (a throw, a stop, a kill: what follows is recovery),
+     * rather than when its injector returns (a stall or a freeze lasts until the thaw, a restart until the
+     * server is back).
+     */
+    public boolean overWhenInjected() {
+        return restartsTasks() && this != TASKMANAGER_FREEZE;
+    }
+
     /** Whether the fault ends the process it hits (and so can happen at most once per run, for now). */
     public boolean endsProcess() {
         return this == PROCESS_KILL;

@@ -240,4 +240,27 @@ class RecoveryClockTest {
         assertThat(killed.recoveryMillis()).as("kill recovered at T2").hasValue(1_700);
         assertThat(thrown.detected()).as("a task exception has no detection clock").isEmpty();
     }
+
+    @Test
+    void aFreezeShorterThanTheHeartbeatTimeoutRecoversWhenRecordsFlowAfterTheThaw() {
+        // Given a TaskManager frozen at T0 and thawed at T0 + 2 s, never declared lost: no attempt restarted,
+        // nothing processed while frozen, records again from T0 + 2.1 s
+        List<long[]> processed = new ArrayList<>();
+        long count = 10_000;
+        for (long t = T0 - 4_000; t <= T0 + 4_000; t += 100) {
+            processed.add(new long[] {t, count});
+            boolean frozen = t >= T0 && t < T0 + 2_100;
+            count += frozen ? 0 : 100;
+        }
+        Observations seen = new Observations(List.of(), List.of(), List.of(), processed, List.of(), List.of(),
+                List.of(), OptionalLong.empty(), List.of());
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.TASKMANAGER_FREEZE, T0, T0 + 2_000, seen);
+
+        // Then it recovered with the first records after the thaw, and nothing was detected
+        assertThat(clock.detected()).as("not declared lost").isEmpty();
+        assertThat(clock.recoveryMillis()).as("recovery: records after the thaw").hasValue(2_200);
+        assertThat(clock.basis()).as("basis").contains("no failover");
+    }
 }
