@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Where the local cluster keeps its files, inside the run directory: {@code conf/} (the {@code config.yaml}
  * every process reads and the Log4j configuration), {@code log/} (one {@code .log} and one {@code .out} per
- * process, named as Flink's scripts name them) and {@code tmp/} ({@code io.tmp.dirs} and {@code java.io.tmpdir}).
+ * process, named as Flink's scripts name them), {@code tmp/} ({@code io.tmp.dirs} and {@code java.io.tmpdir})
+ * and an empty {@code plugins/}. It is the processes' working directory (a JVM's crash report lands there).
  *
  * @param root the cluster's directory
  */
@@ -27,6 +28,7 @@ public record ClusterDirectory(Path root) {
         Files.createDirectories(conf());
         Files.createDirectories(log());
         Files.createDirectories(tmp());
+        Files.createDirectories(plugins());
         return this;
     }
 
@@ -41,6 +43,14 @@ public record ClusterDirectory(Path root) {
 
     public Path tmp() {
         return root.resolve("tmp");
+    }
+
+    /**
+     * The processes' plugins directory, empty: Flink looks for {@code plugins/} in the working directory unless
+     * told otherwise, and a user's own would be loaded.
+     */
+    public Path plugins() {
+        return root.resolve("plugins");
     }
 
     public Path jobManagerLog() {

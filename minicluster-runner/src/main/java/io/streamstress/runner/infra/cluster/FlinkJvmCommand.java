@@ -2,17 +2,22 @@ package io.streamstress.runner.infra.cluster;
 
 import io.streamstress.runner.infra.JvmDefaults;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigConstants;
 
 /**
  * The command line of one of the cluster's JVMs: the harness's own {@code java} and classpath (stress.jar holds
  * Flink's entry points; in tests, the test classpath), Flink's computed memory flags, the parallel collector and
  * the options that keep the JDK quiet ({@link JvmDefaults}), logging into the cluster's {@code log/}, temp files
- * in its {@code tmp/}, then the entry point with {@code --configDir} and its dynamic properties.
+ * in its {@code tmp/}, then the entry point with {@code --configDir} and its dynamic properties; and how it is
+ * launched: under its {@link WatchedProcess watchdog}, in the cluster's directory, with a plugins directory of
+ * the cluster's own.
  */
 public final class FlinkJvmCommand {
 
@@ -45,6 +50,16 @@ public final class FlinkJvmCommand {
         command.addAll(flags.dynamicProperties());
         command.addAll(moreProperties);
         return List.copyOf(command);
+    }
+
+    /** The environment of every Flink process: an empty plugins directory of the cluster's own. */
+    public static Map<String, String> environment(ClusterDirectory dir) {
+        return Map.of(ConfigConstants.ENV_FLINK_PLUGINS_DIR, dir.plugins().toAbsolutePath().toString());
+    }
+
+    /** Starts {@code command} under its watchdog, in the cluster's directory, output into {@code output}. */
+    static WatchedProcess start(List<String> command, ClusterDirectory dir, Path output) throws IOException {
+        return WatchedProcess.start(command, output, dir.root().toAbsolutePath(), environment(dir));
     }
 
     /** The {@code java} this JVM runs on. */

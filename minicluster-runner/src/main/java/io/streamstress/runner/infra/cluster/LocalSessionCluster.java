@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.TaskManagerOptions;
 
@@ -41,6 +42,7 @@ public final class LocalSessionCluster implements AutoCloseable {
     private final ClusterDirectory dir;
     private final WatchedProcess jobManager;
     private final ClusterPorts ports;
+    private final Configuration config;
     private final List<Integer> takenPorts;
     private final FlinkJvmFlags taskManagerFlags;
     private final RestProbe rest;
@@ -57,6 +59,7 @@ public final class LocalSessionCluster implements AutoCloseable {
         this.dir = dir;
         this.jobManager = started.process();
         this.ports = started.ports();
+        this.config = started.config();
         this.takenPorts = started.takenPorts();
         this.taskManagerFlags = taskManagerFlags;
         this.rest = new RestProbe(JobManagerStart.restUrl(ports));
@@ -111,6 +114,12 @@ public final class LocalSessionCluster implements AutoCloseable {
         }
     }
 
+    /** One line for the console, e.g. "local session cluster, 2 TaskManager(s) × 2 slot(s) + 1 spare, REST …". */
+    public String describe() {
+        return String.format(Locale.ROOT, "local session cluster, %d TaskManager(s) × %d slot(s) + %d spare, REST %s",
+                settings.taskManagers(), settings.slotsPerTaskManager(), settings.spareTaskManagers(), restUrl());
+    }
+
     /** What the cluster was started with. */
     public LocalClusterSettings settings() {
         return settings;
@@ -119,6 +128,14 @@ public final class LocalSessionCluster implements AutoCloseable {
     /** The JobManager's REST API, e.g. {@code http://127.0.0.1:40123}. */
     public String restUrl() {
         return JobManagerStart.restUrl(ports);
+    }
+
+    /**
+     * A copy of the configuration every process runs on (what {@code config.yaml} holds): it has
+     * {@code rest.address} and {@code rest.port}, as a {@code RestClusterClient} needs them.
+     */
+    public Configuration configuration() {
+        return new Configuration(config);
     }
 
     /** The JobManager's RPC and REST ports. */
@@ -190,7 +207,7 @@ public final class LocalSessionCluster implements AutoCloseable {
         List<String> command = FlinkJvmCommand.of(FlinkJvmCommand.TASK_MANAGER_MAIN, taskManagerFlags, dir,
                 dir.taskManagerLog(index), List.of("-D", TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + resourceId));
         try {
-            WatchedProcess process = WatchedProcess.start(command, dir.taskManagerOut(index));
+            WatchedProcess process = FlinkJvmCommand.start(command, dir, dir.taskManagerOut(index));
             taskManagers.put(resourceId, new TaskManagerProcess(index, process, dir.taskManagerLog(index)));
         } catch (IOException e) {
             throw new HarnessException("could not start Flink TaskManager " + resourceId + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,10 +55,21 @@ public final class WatchedProcess implements AutoCloseable {
 
     /** Starts {@code command} under a watchdog, its stdout and stderr appended to {@code output}. */
     public static WatchedProcess start(List<String> command, Path output) throws IOException {
+        return start(command, output, Path.of("").toAbsolutePath(), Map.of());
+    }
+
+    /**
+     * Starts {@code command} under a watchdog in {@code workingDirectory}, with {@code environment} added to this
+     * JVM's, its stdout and stderr appended to {@code output}.
+     */
+    public static WatchedProcess start(List<String> command, Path output, Path workingDirectory,
+            Map<String, String> environment) throws IOException {
         List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "streamstress-watchdog",
                 output.toAbsolutePath().toString()));
         shell.addAll(command);
-        Process watchdog = new ProcessBuilder(shell).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(shell).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process watchdog = builder.start();
         String pidLine = new BufferedReader(new InputStreamReader(watchdog.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine();
         if (pidLine == null) {
