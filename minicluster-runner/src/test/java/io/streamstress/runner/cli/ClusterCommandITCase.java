@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +26,20 @@ class ClusterCommandITCase {
     @TempDir
     Path dir;
 
+    /** The command of a test, stopped afterwards whatever the test did (its cluster goes with it). */
+    private JarProcess command;
+
+    @AfterEach
+    void killCommand() {
+        if (command != null) {
+            command.process().destroyForcibly();
+        }
+    }
+
     @Test
     void noFlinkProcessOutlivesTheCommandWhenItIsKilledWithSigkill() throws Exception {
         // Given the command running a cluster of 1 TaskManager + the spare
-        JarProcess command = startCluster();
+        command = startCluster();
         String restUrl = restUrl(command);
         assertThat(get(restUrl + "/taskmanagers")).as("REST /taskmanagers").contains("\"tm-0\"", "\"tm-1\"");
         List<ProcessHandle> flink = flinkJvms(command);
@@ -45,7 +56,7 @@ class ClusterCommandITCase {
     @Test
     void aSigtermStopsEveryProcessAndDeletesTheRunDirectory() throws Exception {
         // Given
-        JarProcess command = startCluster();
+        command = startCluster();
         List<ProcessHandle> flink = flinkJvms(command);
 
         // When the command gets a SIGTERM (as Ctrl-C, its shutdown hook runs)
@@ -60,11 +71,12 @@ class ClusterCommandITCase {
     }
 
     private JarProcess startCluster() throws Exception {
-        JarProcess command = JarProcess.start(dir.resolve("command"), List.of(), "cluster", "--task-managers", "1",
+        JarProcess started = JarProcess.start(dir.resolve("command"), List.of(), "cluster", "--task-managers", "1",
                 "--slots-per-task-manager", "1", "--run-dir", dir.resolve("run").toString());
-        assertThat(command.awaitOutput("Ctrl-C stops every process", START_PATIENCE))
-                .as("cluster up; stdout %s; stderr %s", command.out(), command.err()).isTrue();
-        return command;
+        command = started;
+        assertThat(started.awaitOutput("Ctrl-C stops every process", START_PATIENCE))
+                .as("cluster up; stdout %s; stderr %s", started.out(), started.err()).isTrue();
+        return started;
     }
 
     private static String restUrl(JarProcess command) throws Exception {
