@@ -2,6 +2,7 @@ package io.streamstress.runner.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 
@@ -20,21 +21,37 @@ final class CommandLines {
      * @param verbose whether an error should also print its stack trace (read when the error happens)
      */
     static CommandLine of(Object command, String name, PrintStream out, PrintStream err, BooleanSupplier verbose) {
+        return of(command, name, out, err, verbose, Map.of());
+    }
+
+    /**
+     * A picocli command line for {@code command} with {@code subcommands} (by name), printing as {@code name}
+     * (a subcommand's errors as "{@code name subcommand}").
+     */
+    static CommandLine of(Object command, String name, PrintStream out, PrintStream err, BooleanSupplier verbose,
+            Map<String, Object> subcommands) {
         CommandLine cli = new CommandLine(command);
+        // Before the settings below: they reach the subcommands registered at the time.
+        subcommands.forEach(cli::addSubcommand);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println(name + ": " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().println(nameOf(cli, e.getCommandLine(), name) + ": " + e.getMessage()
+                    + " (see --help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(name + ": " + oneLine(e));
+            commandLine.getErr().println(nameOf(cli, commandLine, name) + ": " + oneLine(e));
             if (verbose.getAsBoolean()) {
                 e.printStackTrace(commandLine.getErr());
             }
             return ExitCodes.HARNESS_ERROR;
         });
         return cli;
+    }
+
+    private static String nameOf(CommandLine top, CommandLine failed, String name) {
+        return failed == top ? name : name + " " + failed.getCommandName();
     }
 
     /** The root cause's message, first line only. */

@@ -235,7 +235,8 @@ public final class StressCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         StressCommand command = new StressCommand(out, err, args);
-        CommandLine cli = CommandLines.of(command, "stress.jar", out, err, () -> command.verbose);
+        CommandLine cli = CommandLines.of(command, "stress.jar", out, err, () -> command.verbose,
+                Map.of("cluster", new ClusterCommand(out, err)));
         cli.setOverwrittenOptionsAllowed(true);
         return cli.execute(args.toArray(String[]::new));
     }
