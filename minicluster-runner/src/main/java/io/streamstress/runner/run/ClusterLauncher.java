@@ -5,7 +5,11 @@ import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.RunDirectory;
+import io.streamstress.runner.infra.cluster.ClusterDirectory;
+import io.streamstress.runner.infra.cluster.ClusterProgress;
 import io.streamstress.runner.infra.cluster.ClusterStart;
+import io.streamstress.runner.infra.cluster.LocalClusterSettings;
+import io.streamstress.runner.infra.cluster.LocalFlinkCluster;
 import io.streamstress.runner.infra.cluster.MiniClusterHost;
 import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
 import io.streamstress.runner.infra.cluster.rest.RestUrl;
@@ -28,6 +32,14 @@ final class ClusterLauncher {
                         config.taskManagers(), config.slotsPerTaskManager());
                 return ClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(),
                         config.slotsPerTaskManager(), rocksDb, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
+            case LOCAL:
+                console.line("Starting a local Flink session cluster: a JobManager and %d TaskManager JVM(s) × %d "
+                        + "slot(s) + 1 spare, alongside Kafka and Redis (logs in %s)", config.taskManagers(),
+                        config.slotsPerTaskManager(), dir.root().relativize(ClusterDirectory.of(dir).root()));
+                LocalClusterSettings settings = LocalClusterSettings.of(config.taskManagers(),
+                        config.slotsPerTaskManager(), rocksDb, dir, PrometheusPorts.localClusterConfiguration(config));
+                return ClusterStart.begin(() -> LocalFlinkCluster.start(settings, ClusterProgress.to(console),
+                        config.connectTimeout()));
             case REMOTE:
                 console.line("Connecting to the Flink session cluster at %s, alongside Kafka and Redis", config.cluster());
                 return ClusterStart.begin(() -> RestFlinkCluster.connect(RestUrl.parse(config.cluster().toString()),

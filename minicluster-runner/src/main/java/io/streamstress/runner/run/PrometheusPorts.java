@@ -8,7 +8,11 @@ import io.streamstress.runner.observe.LiveStatus;
 import io.streamstress.runner.observe.LoopbackPrometheusReporterFactory;
 import io.streamstress.runner.observe.MetricsEndpoint;
 import io.streamstress.runner.observe.VerifiedCounts;
+import io.streamstress.runner.infra.cluster.ClusterKind;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -16,6 +20,9 @@ import org.apache.flink.configuration.Configuration;
  * on PORT + 1. Each is bound before the job starts, and a taken one is one line and exit code 1.
  */
 final class PrometheusPorts {
+
+    /** Reporter ports beyond one per TaskManager: the JobManager's, and the spares started by faults. */
+    static final int SPARE_REPORTER_PORTS = 8;
 
     private PrometheusPorts() {}
 
@@ -26,7 +33,7 @@ final class PrometheusPorts {
      * and the reporter could only log that.
      */
     static HeldMetricsPort holdFlinkPort(StressConfig config) throws HarnessException {
-        if (config.metricsPort() == 0) {
+        if (config.metricsPort() == 0 || config.cluster().kind() != ClusterKind.EMBEDDED) {
             return null;
         }
         int flinkPort = config.metricsPort() + 1;
@@ -46,13 +53,34 @@ final class PrometheusPorts {
         }
         try {
             MetricsEndpoint endpoint = MetricsEndpoint.start(config.metricsPort(), status, config.messages(), verified);
-            console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, Flink's on "
-                    + "http://127.0.0.1:%d/metrics", endpoint.port(), config.metricsPort() + 1);
+            String flink = switch (config.cluster().kind()) {
+                case EMBEDDED -> String.format("Flink's on http://127.0.0.1:%d/metrics", config.metricsPort() + 1);
+                case LOCAL -> String.format("Flink's processes' on ports %d-%d (one each)", config.metricsPort() + 1,
+                        config.metricsPort() + 1 + config.taskManagers() + SPARE_REPORTER_PORTS);
+                case REMOTE -> "Flink's are your cluster's own";
+            };
+            console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, %s", endpoint.port(), flink);
             return endpoint;
         } catch (IOException e) {
             throw new HarnessException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + " (--metrics-port): "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The local cluster's configuration: {@code -D} options, and when asked for, Flink's own Prometheus reporter
+     * in every process on the ports from {@code --metrics-port + 1} up (one per process, each takes the first
+     * free one of the range: the JobManager, the TaskManagers and their spares).
+     */
+    static Map<String, String> localClusterConfiguration(StressConfig config) {
+        Map<String, String> cluster = new HashMap<>(config.flinkConfig());
+        if (config.metricsPort() > 0) {
+            int first = config.metricsPort() + 1;
+            int last = first + config.taskManagers() + SPARE_REPORTER_PORTS;
+            cluster.putIfAbsent("metrics.reporter.prom.factory.class", PrometheusReporterFactory.class.getName());
+            cluster.putIfAbsent("metrics.reporter.prom.port", first + "-" + last);
+        }
+        return cluster;
     }
 
     /** The MiniCluster's configuration: {@code -D} options, and Flink's Prometheus reporter when asked for. */

@@ -1,6 +1,5 @@
 package io.streamstress.runner.infra.cluster;
 
-import io.streamstress.runner.infra.MiniClusterHost;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -24,8 +23,8 @@ import org.apache.flink.configuration.WebOptions;
  * process fails at once (connection refused, the TaskManager "is no longer reachable"), so a kill is found
  * after about {@link #HEARTBEAT_INTERVAL} × {@link #HEARTBEAT_RPC_FAILURE_THRESHOLD}: measured 0.4 s. A frozen
  * (SIGSTOP) process still holds its sockets and is found only when its heartbeats stop for
- * {@link #HEARTBEAT_TIMEOUT}: measured 4.8 s. Only "unreachable" failures count towards the threshold, so a slow
- * machine does not trip it; the timeout is 20 intervals, far above the pauses of a 96 MB heap's collections and
+ * {@link #HEARTBEAT_TIMEOUT} (4 s). Only "unreachable" failures count towards the threshold, so a slow
+ * machine does not trip it; the timeout is 16 intervals, far above the pauses of a 96 MB heap's collections and
  * of a loaded 2-core machine (measured at load 6-7 with no false timeout). Flink's own process-failure test
  * ({@code AbstractTaskManagerProcessFailureRecoveryTest}) uses 200 ms and 10 s.
  */
@@ -35,8 +34,11 @@ public final class ClusterConfiguration {
     public static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(250);
     /** Consecutive heartbeats failing as "unreachable" that mark a TaskManager lost (Flink's default, 2). */
     public static final int HEARTBEAT_RPC_FAILURE_THRESHOLD = 2;
-    /** Silence after which a TaskManager is lost: what finds a frozen one. */
-    public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Silence after which a TaskManager is lost: what finds a frozen one. Below the default {@code --stall} (5 s),
+     * so that a default {@code taskmanager-freeze} is declared lost before its thaw (with 5 s the two raced).
+     */
+    public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(4);
     /** How old the REST answers about jobs and checkpoints may be (Flink's default: 3 s). */
     public static final Duration REST_REFRESH_INTERVAL = Duration.ofMillis(200);
     /** How old the metrics REST serves may be (Flink's default: 10 s). */

@@ -1,6 +1,5 @@
 package io.streamstress.runner.infra.cluster;
 
-import io.streamstress.runner.infra.MiniClusterHost;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;

@@ -236,6 +236,27 @@ public final class LocalSessionCluster implements AutoCloseable {
     }
 
     /**
+     * Stops the TaskManager with {@code resourceId} gracefully (SIGTERM: its shutdown hook closes it, it tells the
+     * JobManager, its tasks fail at once, no heartbeat time-out), waits until its process is gone, and starts a new
+     * spare; returns the spare's resource id.
+     *
+     * @throws IllegalArgumentException when this cluster runs no such TaskManager (any more)
+     */
+    public synchronized String stop(String resourceId) throws HarnessException, InterruptedException {
+        TaskManagerProcess tm = require(resourceId);
+        tm.process().terminate();
+        if (!tm.process().awaitExit(KILL_PATIENCE)) {
+            tm.process().kill();
+            throw new HarnessException("TaskManager " + resourceId + " (pid " + tm.process().pid()
+                    + ") was still running " + KILL_PATIENCE.toSeconds() + " s after SIGTERM: killed it");
+        }
+        tm.process().close();
+        taskManagers.remove(resourceId);
+        frozen.remove(resourceId);
+        return startTaskManager();
+    }
+
+    /**
      * Freezes the TaskManager with {@code resourceId} (SIGSTOP): its sockets stay open and nothing answers; the
      * JobManager finds it lost after {@link ClusterConfiguration#HEARTBEAT_TIMEOUT}. No spare is started: thawed,
      * it registers again and is one.
