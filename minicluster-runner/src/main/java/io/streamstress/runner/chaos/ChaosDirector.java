@@ -23,8 +23,9 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Works through the fault plan while the job runs: waits until a fault is due (time or progress) and until a
- * checkpoint triggered after the previous fault completed, injects it, prints its recovery clocks once it
+ * Works through the fault plan while the job runs: waits until a fault is due (time or progress) and until the
+ * pipeline made progress since the previous fault (a checkpoint triggered after it completed; records flow),
+ * injects it, prints its recovery clocks once it
  * recovered, and at the end computes every fault's final clocks from what the {@link JobWatcher} recorded.
  */
 public final class ChaosDirector implements AutoCloseable {
@@ -125,7 +126,11 @@ public final class ChaosDirector implements AutoCloseable {
             PlannedFault fault = plan.faults().get(index);
             int number = index + 1;
             long since = previousT0;
-            if (!await(() -> isDue(fault.trigger())) || !await(() -> checkpointSince(since))) {
+            // Due, and the pipeline made progress since the previous fault: a checkpoint triggered after it
+            // completed; and records flow (a checkpoint can complete while the tasks on cold TaskManager JVMs have
+            // read nothing yet, and a fault then has nothing past a checkpoint to replay).
+            if (!await(() -> isDue(fault.trigger()))
+                    || !await(() -> checkpointSince(since) && watcher.recordsFlowed())) {
                 return;
             }
             gate.start(index);

@@ -127,6 +127,12 @@ public final class JobWatcher implements AutoCloseable {
         return List.copyOf(committedSamples);
     }
 
+    /** Whether the job's taps have passed any record in this process (a resumed run's killed process not counted). */
+    public boolean recordsFlowed() {
+        int size = throughput.size();
+        return size > 0 && throughput.get(size - 1)[1] > processedBefore;
+    }
+
     /** The newest committed count sampled (0 before the first sample). */
     public long lastCommitted() {
         int size = committedSamples.size();

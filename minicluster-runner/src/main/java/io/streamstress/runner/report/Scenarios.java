@@ -4,6 +4,7 @@ import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.chaos.RecoverySummary;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.cluster.ClusterKind;
 import io.streamstress.runner.observe.LatencySummary;
 import io.streamstress.runner.observe.Sample;
 import io.streamstress.runner.run.RunOutcome;
@@ -137,9 +138,14 @@ public final class Scenarios {
                 Check.judged("subtasks that processed records", busySubtasks,
                         ">= " + subtasksWithWork + " (the subtasks of the " + partitionsWithRecords
                                 + " partitions with records)", busySubtasks >= subtasksWithWork),
-                Check.judged("TaskManagers that processed records", busyTaskManagers,
-                        ">= " + needed + " (" + subtasksWithWork + " busy subtasks in " + config.slotsPerTaskManager()
-                                + "-slot TaskManagers)", busyTaskManagers >= needed),
+                // On a user's cluster the slots per TaskManager are the cluster's, not --slots-per-task-manager.
+                config.cluster().kind() == ClusterKind.REMOTE
+                        ? Check.reported("TaskManagers that processed records (the cluster's own slot layout)",
+                                busyTaskManagers)
+                        : Check.judged("TaskManagers that processed records", busyTaskManagers,
+                                ">= " + needed + " (" + subtasksWithWork + " busy subtasks in "
+                                        + config.slotsPerTaskManager() + "-slot TaskManagers)",
+                                busyTaskManagers >= needed),
                 Check.reported("subtasks with no records to read (their partitions were empty)",
                         config.parallelism() - subtasksWithWork),
                 Check.reported("max / min records per busy TaskManager", ratio(positive(perTaskManager.values()))),
