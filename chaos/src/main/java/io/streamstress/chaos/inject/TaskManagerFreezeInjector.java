@@ -3,6 +3,7 @@ package io.streamstress.chaos.inject;
 import io.streamstress.chaos.plan.PlannedFault;
 import io.streamstress.chaos.target.TaskManagerControl;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * Freezes a TaskManager process that hosts a running task with SIGSTOP for the stall time, then thaws it with
@@ -23,12 +24,16 @@ public final class TaskManagerFreezeInjector implements FaultInjector {
     @Override
     public Injection inject(PlannedFault fault) throws Exception {
         TaskManagerControl.FrozenTaskManager frozen = taskManagers.freeze(fault.target());
+        String afterThaw;
+        long thawedAt;
         try {
             Thread.sleep(frozenFor.toMillis());
         } finally {
-            frozen.thaw();
+            thawedAt = System.currentTimeMillis();
+            afterThaw = frozen.thaw();
         }
-        return new Injection(frozen.frozenAtMillis(), String.format("%s frozen (SIGSTOP) for %.1f s, then thawed (SIGCONT)",
-                frozen.description(), frozenFor.toMillis() / 1000.0));
+        return new Injection(frozen.frozenAtMillis(), String.format("%s frozen (SIGSTOP) for %.1f s, then thawed "
+                + "(SIGCONT): %s", frozen.description(), frozenFor.toMillis() / 1000.0, afterThaw),
+                OptionalLong.of(thawedAt));
     }
 }

@@ -45,7 +45,10 @@ public interface TaskManagerControl {
 
         String description();
 
-        /** Sends SIGCONT. */
-        void thaw() throws Exception;
+        /**
+         * Sends SIGCONT, and says what became of the thawed TaskManager: a zombie whose attempts Flink had
+         * cancelled and moved, or one that simply went on (thawed before its heartbeat timed out).
+         */
+        String thaw() throws Exception;
     }
 }

@@ -138,7 +138,9 @@ public final class ChaosDirector implements AutoCloseable {
             try {
                 Injection injection = injectors.get(fault.kind()).inject(fault);
                 injecting = -1;
-                long ended = fault.kind().overWhenInjected() ? injection.t0Millis() : System.currentTimeMillis();
+                long ended = fault.kind().overWhenInjected()
+                        ? injection.t0Millis()
+                        : injection.endedMillis().orElse(System.currentTimeMillis());
                 add(FaultRecord.injected(index, fault, injection, ended));
                 console.line("  fault %d/%d %s at +%.1fs: %s", number, plan.faults().size(), fault,
                         (injection.t0Millis() - pipelineStart) / 1000.0, injection.detail());

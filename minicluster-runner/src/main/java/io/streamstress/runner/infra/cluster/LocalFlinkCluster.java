@@ -27,6 +27,10 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  */
 public final class LocalFlinkCluster implements FlinkCluster {
 
+    /** How long a thawed TaskManager may take to register again before the injection says so. */
+    static final Duration THAW_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration THAW_POLL = Duration.ofMillis(200);
+
     private final LocalSessionCluster processes;
     private final RestFlinkCluster rest;
 
@@ -131,12 +135,43 @@ public final class LocalFlinkCluster implements FlinkCluster {
                     }
 
                     @Override
-                    public void thaw() throws Exception {
+                    public String thaw() throws Exception {
                         processes.thaw(target);
+                        return afterThaw(job, target);
                     }
                 };
             }
         };
+    }
+
+    /**
+     * What the JobManager makes of a thawed TaskManager, once it has registered again (up to
+     * {@link #THAW_PATIENCE}): the zombie of a TaskManager declared lost holds none of the job's attempts (Flink
+     * cancelled them and runs them elsewhere; what it had not committed belongs to checkpoints that were aborted,
+     * so it cannot be committed twice), while one thawed before its heartbeat timed out still runs its own.
+     */
+    private String afterThaw(JobID job, String target) throws InterruptedException {
+        long deadline = System.nanoTime() + THAW_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<RegisteredTaskManager> registered = processes.registeredTaskManagers().orElse(List.of()).stream()
+                    .filter(tm -> tm.resourceId().equals(target)).findFirst();
+            long attemptsThere;
+            try {
+                attemptsThere = rest.view(job).attempts().stream()
+                        .filter(a -> target.equals(a.taskManagerId()) && a.running()).count();
+            } catch (RuntimeException e) {
+                attemptsThere = -1;
+            }
+            if (registered.isPresent() && attemptsThere > 0) {
+                return "it went on running its " + attemptsThere + " attempt(s) (thawed before its heartbeat timed out)";
+            }
+            if (registered.isPresent() && attemptsThere == 0 && registered.get().freeSlots() == registered.get().slots()) {
+                return "back as a zombie, registered again with all " + registered.get().slots()
+                        + " slot(s) free: Flink had cancelled its attempts and runs them elsewhere";
+            }
+            Thread.sleep(THAW_POLL.toMillis());
+        }
+        return "not registered again within " + THAW_PATIENCE.toSeconds() + " s";
     }
 
     /**
