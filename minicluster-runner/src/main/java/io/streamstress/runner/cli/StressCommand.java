@@ -364,6 +364,7 @@ public final class StressCommand implements Callable<Integer> {
             return;
         }
         try {
+            Logging.stop();
             dir.delete();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

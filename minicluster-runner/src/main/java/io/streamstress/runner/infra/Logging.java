@@ -1,6 +1,7 @@
 package io.streamstress.runner.infra;
 
 import java.nio.file.Path;
+import org.apache.logging.log4j.LogManager;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,6 +20,16 @@ public final class Logging {
     public static final String LOG_FILE_PROPERTY = "streamstress.log.file";
 
     private Logging() {}
+
+    /**
+     * Stops logging into the run's log file, flushing what is buffered, before the run directory is deleted.
+     * Whatever logs later (clients closing in shutdown hooks) goes to {@code /dev/null}: Log4j's own shutdown hook
+     * would otherwise try to open the deleted {@code stress.log} and print its failure on stdout, after the verdict.
+     */
+    public static void stop() {
+        System.setProperty(LOG_FILE_PROPERTY, "/dev/null");
+        LogManager.shutdown();
+    }
 
     /** Logs into {@code logFile} from now on (in a JVM whose logging has not started yet). */
     public static void start(Path logFile) {
