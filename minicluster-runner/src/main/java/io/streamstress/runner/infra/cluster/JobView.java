@@ -2,6 +2,8 @@ package io.streamstress.runner.infra.cluster;
 
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The job as the JobManager reports it at one moment.
@@ -19,5 +21,11 @@ public record JobView(String state, List<SubtaskAttempt> attempts, List<Complete
         attempts = List.copyOf(attempts);
         completedCheckpoints = List.copyOf(completedCheckpoints);
         failures = List.copyOf(failures);
+    }
+
+    /** The resource ids of the TaskManagers that host a running attempt: what a TaskManager fault may hit. */
+    public Set<String> taskManagersRunningTasks() {
+        return attempts.stream().filter(SubtaskAttempt::running).map(SubtaskAttempt::taskManagerId)
+                .filter(id -> id != null).collect(Collectors.toSet());
     }
 }

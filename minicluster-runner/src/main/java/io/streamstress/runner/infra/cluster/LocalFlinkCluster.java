@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -179,10 +178,7 @@ public final class LocalFlinkCluster implements FlinkCluster {
      * {@code ordinal}-th of them (modulo their number), in start order.
      */
     private String busyTaskManager(JobID job, int ordinal) throws FaultNotInjectedException {
-        Set<String> busy = rest.view(job).attempts().stream()
-                .filter(SubtaskAttempt::running)
-                .map(SubtaskAttempt::taskManagerId)
-                .collect(Collectors.toSet());
+        Set<String> busy = rest.view(job).taskManagersRunningTasks();
         List<Integer> live = new ArrayList<>();
         Map<Integer, String> ids = new HashMap<>();
         List<LocalTaskManager> taskManagers = processes.taskManagers();

@@ -229,10 +229,7 @@ public final class LocalSessionCluster implements AutoCloseable {
             throw new HarnessException("TaskManager " + resourceId + " (pid " + tm.process().pid()
                     + ") was still running " + KILL_PATIENCE.toSeconds() + " s after SIGKILL");
         }
-        tm.process().close();
-        taskManagers.remove(resourceId);
-        frozen.remove(resourceId);
-        return startTaskManager();
+        return replaceGone(tm);
     }
 
     /**
@@ -250,9 +247,14 @@ public final class LocalSessionCluster implements AutoCloseable {
             throw new HarnessException("TaskManager " + resourceId + " (pid " + tm.process().pid()
                     + ") was still running " + KILL_PATIENCE.toSeconds() + " s after SIGTERM: killed it");
         }
+        return replaceGone(tm);
+    }
+
+    /** Forgets a TaskManager whose process is gone and starts a new spare in its place; returns the spare's id. */
+    private String replaceGone(TaskManagerProcess tm) throws HarnessException {
         tm.process().close();
-        taskManagers.remove(resourceId);
-        frozen.remove(resourceId);
+        taskManagers.remove(tm.resourceId());
+        frozen.remove(tm.resourceId());
         return startTaskManager();
     }
 

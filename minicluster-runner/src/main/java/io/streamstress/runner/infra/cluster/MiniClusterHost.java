@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -186,20 +185,6 @@ public final class MiniClusterHost implements FlinkCluster {
         return new JobView(graph.getState().name(), attempts, completed, failed, failures);
     }
 
-    /** Task restarts, read from the execution graph directly (cheaper than a whole view). */
-    @Override
-    public long taskRestarts(JobID job) {
-        try {
-            long restarts = 0;
-            for (AccessExecutionVertex vertex : executionGraph(job).getAllExecutionVertices()) {
-                restarts += vertex.getCurrentExecutionAttempt().getAttemptNumber();
-            }
-            return restarts;
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
     /** The job's execution graph as the JobManager has it now. */
     AccessExecutionGraph executionGraph(JobID job) {
         try {
@@ -219,13 +204,7 @@ public final class MiniClusterHost implements FlinkCluster {
     }
 
     private synchronized String stopAndReplace(JobID job, int ordinal) throws Exception {
-        Set<String> busy = new HashSet<>();
-        for (AccessExecutionVertex vertex : executionGraph(job).getAllExecutionVertices()) {
-            AccessExecution attempt = vertex.getCurrentExecutionAttempt();
-            if (attempt.getState() == ExecutionState.RUNNING && attempt.getAssignedResourceLocation() != null) {
-                busy.add(attempt.getAssignedResourceLocation().getResourceID().getResourceIdString());
-            }
-        }
+        Set<String> busy = view(job).taskManagersRunningTasks();
         Map<Integer, String> ids = resourceIds();
         OptionalInt chosen = TaskManagerChoice.pick(running, ids, busy, ordinal);
         if (chosen.isEmpty()) {
