@@ -153,7 +153,7 @@ public final class LocalFlinkCluster implements FlinkCluster {
         long deadline = System.nanoTime() + THAW_PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<RegisteredTaskManager> registered = processes.registeredTaskManagers().orElse(List.of()).stream()
-                    .filter(tm -> tm.resourceId().equals(target)).findFirst();
+                    .filter(tm -> tm.resourceId().equals(target) && tm.ready()).findFirst();
             long attemptsThere;
             try {
                 attemptsThere = rest.view(job).attempts().stream()
@@ -164,7 +164,7 @@ public final class LocalFlinkCluster implements FlinkCluster {
             if (registered.isPresent() && attemptsThere > 0) {
                 return "it went on running its " + attemptsThere + " attempt(s) (thawed before its heartbeat timed out)";
             }
-            if (registered.isPresent() && attemptsThere == 0 && registered.get().freeSlots() == registered.get().slots()) {
+            if (registered.isPresent() && attemptsThere == 0 && registered.get().idle()) {
                 return "back as a zombie, registered again with all " + registered.get().slots()
                         + " slot(s) free: Flink had cancelled its attempts and runs them elsewhere";
             }

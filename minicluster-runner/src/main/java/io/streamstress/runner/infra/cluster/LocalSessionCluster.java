@@ -275,7 +275,8 @@ public final class LocalSessionCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every TaskManager that is neither killed nor frozen is registered with the JobManager.
+     * Waits until every TaskManager that is neither killed nor frozen is registered with the JobManager and its
+     * slots are reported ({@link RegisteredTaskManager#ready()}).
      *
      * @throws HarnessException when the JobManager or a TaskManager exits meanwhile, or {@code timeout} passes
      */
@@ -299,6 +300,7 @@ public final class LocalSessionCluster implements AutoCloseable {
                         + LogFiles.tails(List.of(dir.jobManagerLog(), dir.jobManagerOut())));
             }
             Set<String> registered = rest.taskManagers().orElse(List.of()).stream()
+                    .filter(RegisteredTaskManager::ready)
                     .map(RegisteredTaskManager::resourceId).collect(Collectors.toSet());
             if (registered.containsAll(expected)) {
                 return;
