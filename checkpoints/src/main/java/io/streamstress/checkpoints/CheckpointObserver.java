@@ -1,9 +1,10 @@
 package io.streamstress.checkpoints;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -14,9 +15,14 @@ import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
  */
 public final class CheckpointObserver {
 
-    private final Map<Long, CompletedCheckpoint> completed = new TreeMap<>();
+    /**
+     * By trigger time, then id: a job restored from an older checkpoint numbers its checkpoints from there, so
+     * an id alone may name two checkpoints of one run.
+     */
+    private final Set<CompletedCheckpoint> completed = new TreeSet<>(
+            Comparator.comparingLong(CompletedCheckpoint::triggeredAtMillis).thenComparingLong(CompletedCheckpoint::id));
     private long failed;
-    /** Failed checkpoints of an earlier job of the same run (a resumed run's killed process). */
+    /** Failed checkpoints of earlier jobs of the same run (a resumed run's killed process, a replaced job). */
     private long failedBefore;
 
     /** Adds what {@code snapshot} shows that was not seen before. */
@@ -39,10 +45,16 @@ public final class CheckpointObserver {
      * @param failedCount failed checkpoints of this job, as the JobManager counts them
      */
     public synchronized void observe(List<CompletedCheckpoint> listed, long failedCount) {
-        for (CompletedCheckpoint checkpoint : listed) {
-            completed.putIfAbsent(checkpoint.id(), checkpoint);
-        }
+        completed.addAll(listed);
         failed = Math.max(failed, failedBefore + failedCount);
+    }
+
+    /**
+     * The job was replaced by a new one of the same run (restored from a savepoint or an older checkpoint),
+     * whose JobManager counts its failed checkpoints from 0 again: those seen so far are kept and added to.
+     */
+    public synchronized void jobReplaced() {
+        failedBefore = failed;
     }
 
     /**
@@ -50,14 +62,14 @@ public final class CheckpointObserver {
      * its completed checkpoints are kept, and its failed ones add to this job's.
      */
     public synchronized void seed(List<CompletedCheckpoint> earlier, long earlierFailed) {
-        earlier.forEach(c -> completed.putIfAbsent(c.id(), c));
+        completed.addAll(earlier);
         failedBefore = earlierFailed;
         failed = Math.max(failed, earlierFailed);
     }
 
-    /** Completed checkpoints seen so far, by id. */
+    /** Completed checkpoints seen so far, in the order they were triggered. */
     public synchronized List<CompletedCheckpoint> completed() {
-        return new ArrayList<>(completed.values());
+        return new ArrayList<>(completed);
     }
 
     /**
@@ -65,7 +77,7 @@ public final class CheckpointObserver {
      * in flight at {@code millis} and completed later does not count: its state was taken before.
      */
     public synchronized long triggeredAndCompletedAfter(long millis) {
-        return completed.values().stream().filter(c -> c.triggeredAtMillis() > millis).count();
+        return completed.stream().filter(c -> c.triggeredAtMillis() > millis).count();
     }
 
     /** Failed checkpoints, as the JobManager counts them. */

@@ -29,7 +29,8 @@ public record CheckpointSettings(
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
-    public static final int DEFAULT_RETAINED = 2;
+    /** Three: a rollback restores the one before the newest, and the newest may still be completing. */
+    public static final int DEFAULT_RETAINED = 3;
 
     public CheckpointSettings {
         Objects.requireNonNull(interval, "interval");
@@ -52,6 +53,18 @@ public record CheckpointSettings(
     public static CheckpointSettings defaults(Path directory) {
         return new CheckpointSettings(
                 DEFAULT_INTERVAL, CheckpointingMode.EXACTLY_ONCE, StateBackendKind.HASHMAP, false, directory, DEFAULT_RETAINED);
+    }
+
+    /**
+     * Writes what the JobManager reads from its own (cluster) configuration only, not from a job's: how many
+     * completed checkpoints it retains ({@code state.checkpoints.num-retained}, {@link #DEFAULT_RETAINED} unless
+     * {@code cluster} sets it; set on a job it is ignored and one is kept).
+     */
+    public static Configuration retainOnCluster(Configuration cluster) {
+        if (!cluster.contains(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS)) {
+            cluster.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, DEFAULT_RETAINED);
+        }
+        return cluster;
     }
 
     /** Writes these settings into a Flink configuration (cluster or job level). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,14 +23,23 @@ public final class RetainedCheckpoints {
 
     /** The most recently completed retained checkpoint (its {@code chk-<n>} directory), if any. */
     public static Optional<Path> latest(Path checkpointsDir) {
+        return newestFirst(checkpointsDir).stream().findFirst();
+    }
+
+    /**
+     * Every completed retained checkpoint under {@code checkpointsDir}, of every job of the run, the most
+     * recently completed first.
+     */
+    public static List<Path> newestFirst(Path checkpointsDir) {
         if (!Files.isDirectory(checkpointsDir)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> jobs = Files.list(checkpointsDir)) {
             return jobs.filter(Files::isDirectory)
                     .flatMap(RetainedCheckpoints::completedIn)
-                    .max(Comparator.comparing(RetainedCheckpoints::completedAt)
-                            .thenComparingLong(RetainedCheckpoints::number));
+                    .sorted(Comparator.comparing(RetainedCheckpoints::completedAt)
+                            .thenComparingLong(RetainedCheckpoints::number).reversed())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list checkpoints in " + checkpointsDir, e);
         }

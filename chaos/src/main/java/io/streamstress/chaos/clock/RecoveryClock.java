@@ -20,8 +20,9 @@ import java.util.OptionalLong;
  *       flowing, the producer not held at a fault's position, no other fault in progress). With no such window
  *       there is no baseline and no T4.
  * </ul>
- * T1 and T2 exist only for faults that restart tasks, and for a process kill, where they are the resumed job's
- * (its attempts start at 0 again in a new process). A clock not reached before the run ended is empty.
+ * T1 and T2 exist only for faults that restart tasks, for a process kill, where they are the resumed job's
+ * (its attempts start at 0 again in a new process), and for a rescale or a rollback, where they are the new job's
+ * (whose attempts the harness numbers after the old job's, so they count as restarted). A clock not reached before the run ended is empty.
  *
  * <p>{@code recovered} is when the pipeline did again what the fault stopped, by kind: a task fault when a
  * restarted attempt processed its first record (T2); a Redis fault when a commit was applied after Redis
@@ -67,7 +68,7 @@ public record RecoveryClock(
      */
     public static RecoveryClock measure(FaultKind kind, long t0, long ended, Observations seen) {
         boolean resumedProcess = kind == FaultKind.PROCESS_KILL;
-        boolean restarts = kind.restartsTasks() || resumedProcess;
+        boolean restarts = kind.restartsTasks() || resumedProcess || kind.replacesJob();
         OptionalLong t1 = restarts
                 ? seen.running().stream().filter(e -> e.atMillis() >= t0 && (resumedProcess || e.restarted()))
                         .mapToLong(AttemptEvent::atMillis).max()
@@ -90,6 +91,12 @@ public record RecoveryClock(
                         firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back", baseline, detected);
             case PROCESS_KILL:
                 return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)", baseline, detected);
+            case RESCALE:
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the job restarted from the savepoint (T2)",
+                        baseline, detected);
+            case ROLLBACK:
+                return new RecoveryClock(t0, t1, t2, t3, t4, t2,
+                        "first record of the job restored from the older checkpoint (T2)", baseline, detected);
             case POISON:
                 OptionalLong checkpointAfterRead = seen.poisonReadAt().isPresent()
                         ? firstCheckpointTriggeredFrom(seen.checkpoints(), seen.poisonReadAt().getAsLong())

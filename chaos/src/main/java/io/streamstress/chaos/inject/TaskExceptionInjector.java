@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Arms the target subtask's {@link ChaosTap} through the probe channel and waits until the probe reports that
@@ -15,17 +16,17 @@ import java.util.function.BooleanSupplier;
 public final class TaskExceptionInjector implements FaultInjector {
 
     private final ProbeReader probe;
-    private final int parallelism;
+    private final IntSupplier parallelism;
     private final Duration patience;
     private final BooleanSupplier jobDone;
 
     /**
      * @param probe the harness's end of the job's probe channel
-     * @param parallelism subtasks of the job
+     * @param parallelism subtasks of the running job (a rescale changes it)
      * @param patience how long the armed subtask may take to throw (it waits for records past a barrier)
      * @param jobDone whether the job has ended (then the subtask will never throw)
      */
-    public TaskExceptionInjector(ProbeReader probe, int parallelism, Duration patience, BooleanSupplier jobDone) {
+    public TaskExceptionInjector(ProbeReader probe, IntSupplier parallelism, Duration patience, BooleanSupplier jobDone) {
         this.probe = probe;
         this.parallelism = parallelism;
         this.patience = patience;
@@ -34,7 +35,7 @@ public final class TaskExceptionInjector implements FaultInjector {
 
     @Override
     public Injection inject(PlannedFault fault) throws Exception {
-        int subtask = fault.target() % parallelism;
+        int subtask = fault.target() % parallelism.getAsInt();
         Set<Thrown> before = new HashSet<>(probe.thrown());
         probe.arm(subtask);
         long deadline = System.nanoTime() + patience.toNanos();

@@ -31,7 +31,17 @@ public enum FaultKind {
     /** The whole stress process is killed with SIGKILL and resumed from its retained checkpoint: the real crash. */
     PROCESS_KILL("process-kill", Needs.SUPERVISOR),
     /** Malformed records are written into the topic: set aside and counted, never a crash or a skewed count. */
-    POISON("poison", Needs.NOTHING);
+    POISON("poison", Needs.NOTHING),
+    /**
+     * The job is stopped with a savepoint and started again from it at another parallelism ({@code --rescale-to}):
+     * partitions, splits and the sink's writer and committer state are redistributed over other subtasks.
+     */
+    RESCALE("rescale", Needs.OWN_FLINK),
+    /**
+     * The job is cancelled and started again from a retained checkpoint older than the newest: it reads again
+     * records whose counts were committed after that checkpoint.
+     */
+    ROLLBACK("rollback", Needs.OWN_FLINK);
 
     /** What a kind needs the harness to control. */
     public enum Needs {
@@ -96,6 +106,14 @@ public enum FaultKind {
      */
     public boolean overWhenInjected() {
         return restartsTasks() && this != TASKMANAGER_FREEZE;
+    }
+
+    /**
+     * Whether the fault ends the job and starts a new one from a snapshot of it (a savepoint or an older
+     * checkpoint): its tasks are the new job's, numbered after the old job's attempts.
+     */
+    public boolean replacesJob() {
+        return this == RESCALE || this == ROLLBACK;
     }
 
     /** Whether the fault ends the process it hits (and so can happen at most once per run, for now). */

@@ -2,6 +2,8 @@ package io.streamstress.runner.chaos;
 
 import io.streamstress.chaos.inject.FaultInjector;
 import io.streamstress.chaos.inject.RedisStallInjector;
+import io.streamstress.chaos.inject.RescaleInjector;
+import io.streamstress.chaos.inject.RollbackInjector;
 import io.streamstress.chaos.inject.ServerRestartInjector;
 import io.streamstress.chaos.inject.TaskExceptionInjector;
 import io.streamstress.chaos.inject.TaskManagerFreezeInjector;
@@ -10,6 +12,7 @@ import io.streamstress.chaos.inject.TaskManagerStopInjector;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.probe.ProbeReader;
+import io.streamstress.chaos.target.JobControl;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
 import io.streamstress.chaos.target.TaskManagerControl;
@@ -30,9 +33,10 @@ public final class Targets {
 
     /**
      * The injectors this run can use. {@code redis} and {@code broker} are null when they are external; the
-     * configuration already refused faults that need them. {@code probe} arms the job's taps.
+     * configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
+     * running job (a rescale or a rollback replaces it), {@code rescaleTo} the parallelism a rescale goes to.
      */
-    public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, int parallelism,
+    public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, JobControl job, int rescaleTo,
             TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall,
             PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
@@ -43,7 +47,11 @@ public final class Targets {
             }
         }
         injectors.put(FaultKind.TASK_EXCEPTION,
-                new TaskExceptionInjector(probe, parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
+                new TaskExceptionInjector(probe, job::parallelism, TASK_EXCEPTION_PATIENCE, jobDone));
+        if (rescaleTo != job.parallelism()) {
+            injectors.put(FaultKind.RESCALE, new RescaleInjector(job, job.parallelism(), rescaleTo));
+        }
+        injectors.put(FaultKind.ROLLBACK, new RollbackInjector(job));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_KILL, new TaskManagerKillInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_FREEZE, new TaskManagerFreezeInjector(taskManagers, stall));

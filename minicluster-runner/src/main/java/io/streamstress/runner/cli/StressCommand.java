@@ -7,6 +7,7 @@ import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
+import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
@@ -140,6 +141,11 @@ public final class StressCommand implements Callable<Integer> {
             description = "How long redis-stall pauses Redis and taskmanager-freeze freezes a TaskManager "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration stall;
+
+    @Option(names = "--rescale-to", defaultValue = "0", paramLabel = "N",
+            description = "The parallelism a rescale fault restarts the job at (from a savepoint; a second rescale goes "
+                    + "back), above the start's for a scale-up; 0 for half the start's (default: ${DEFAULT-VALUE}).")
+    int rescaleTo;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Flink configuration for the MiniCluster and the job, e.g. -Drestart-strategy.type=none.")
@@ -334,7 +340,7 @@ public final class StressCommand implements Callable<Integer> {
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
-                slotsPerTaskManager, checkpointInterval, backend, guarantee, plan, stall, flinkConfig,
+                slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo), flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
                 groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
                 Optional.ofNullable(expectRecovery), pattern, metricsPort, where));

@@ -29,8 +29,7 @@ import java.util.stream.Collectors;
  * @param checkpointInterval time between checkpoints
  * @param stateBackend the state backend
  * @param delivery the sink's guarantee
- * @param chaos the fault plan
- * @param stall how long a {@code redis-stall} fault pauses Redis
+ * @param faults the fault plan, with how long stalls last and where a rescale goes
  * @param flinkConfig extra Flink configuration ({@code -Dkey=value}) for the cluster and the job
  * @param bootstrapServers external Kafka, or empty for the embedded broker
  * @param redisUri external Redis, or empty for the embedded server
@@ -57,8 +56,7 @@ public record StressConfig(
         Duration checkpointInterval,
         StateBackendKind stateBackend,
         Delivery delivery,
-        FaultPlan chaos,
-        Duration stall,
+        ChaosSettings faults,
         Map<String, String> flinkConfig,
         Optional<String> bootstrapServers,
         Optional<String> redisUri,
@@ -88,8 +86,8 @@ public record StressConfig(
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         Objects.requireNonNull(stateBackend, "stateBackend");
         Objects.requireNonNull(delivery, "delivery");
-        Objects.requireNonNull(chaos, "chaos");
-        Objects.requireNonNull(stall, "stall");
+        Objects.requireNonNull(faults, "faults");
+        FaultPlan chaos = faults.plan();
         flinkConfig = Map.copyOf(flinkConfig);
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(maxTime, "maxTime");
@@ -112,7 +110,13 @@ public record StressConfig(
         require(!maxTime.isNegative() && !maxTime.isZero(), "--max-time must be positive");
         require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "--connect-timeout must be positive");
         require(!groupId.isBlank(), "--group-id must not be blank");
-        require(!stall.isNegative() && !stall.isZero(), "--stall must be positive");
+        require(chaos.count(FaultKind.RESCALE) == 0 || faults.rescaleTarget(partitions) != partitions,
+                "--rescale-to (" + faults.rescaleTarget(partitions) + ") must differ from the job's parallelism ("
+                        + partitions + ", one subtask per partition) for --chaos rescale");
+        require(chaos.count(FaultKind.RESCALE) == 0 || cluster.kind() == ClusterKind.REMOTE
+                        || (long) taskManagers * slotsPerTaskManager >= faults.rescaleTarget(partitions),
+                "--rescale-to " + faults.rescaleTarget(partitions) + " needs as many slots, the cluster has "
+                        + (long) taskManagers * slotsPerTaskManager + ": raise --task-managers or --slots-per-task-manager");
         require(expectThroughput.map(t -> t > 0).orElse(true), "--expect-throughput must be positive");
         require(expectRecovery.map(r -> !r.isNegative() && !r.isZero()).orElse(true), "--expect-recovery must be positive");
         Objects.requireNonNull(trafficPattern, "trafficPattern");
@@ -162,6 +166,21 @@ public record StressConfig(
     /** Parallelism of the job: one subtask per partition. */
     public int parallelism() {
         return partitions;
+    }
+
+    /** The fault plan. */
+    public FaultPlan chaos() {
+        return faults.plan();
+    }
+
+    /** How long a stall or a freeze lasts. */
+    public Duration stall() {
+        return faults.stall();
+    }
+
+    /** The parallelism a {@code rescale} goes to (and a second one back to {@link #parallelism()}). */
+    public int rescaleTarget() {
+        return faults.rescaleTarget(parallelism());
     }
 
     /** The fault kinds this run can inject: those needing an embedded server only when it is embedded. */

@@ -54,6 +54,11 @@ public record RunDirectory(Path root, String runId) {
         return root.resolve("checkpoints");
     }
 
+    /** Where a rescale's stop-with-savepoint writes its savepoints. */
+    public Path savepoints() {
+        return root.resolve("savepoints");
+    }
+
     public Path tmp() {
         return root.resolve("tmp");
     }

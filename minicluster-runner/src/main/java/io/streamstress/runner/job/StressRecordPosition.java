@@ -27,6 +27,11 @@ public final class StressRecordPosition implements RecordPosition<StressRecord>,
     }
 
     @Override
+    public long poisonOffsetOf(StressRecord record) {
+        return record.poisonOffset();
+    }
+
+    @Override
     public int partition(StressRecord record) {
         return record.partition();
     }

@@ -1,5 +1,6 @@
 package io.streamstress.runner.run;
 
+import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
@@ -14,7 +15,9 @@ import io.streamstress.runner.infra.cluster.MiniClusterHost;
 import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
 import io.streamstress.runner.infra.cluster.rest.RestUrl;
 import io.streamstress.runner.job.JobJar;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * Starts the Flink cluster {@code --cluster} chose, alongside Kafka and Redis (it needs neither to start): the
@@ -30,14 +33,17 @@ final class ClusterLauncher {
             case EMBEDDED:
                 console.line("Starting Flink MiniCluster: %d TaskManager(s) × %d slot(s), alongside Kafka and Redis",
                         config.taskManagers(), config.slotsPerTaskManager());
+                Configuration embedded = CheckpointSettings.retainOnCluster(PrometheusPorts.clusterConfiguration(config));
                 return ClusterStart.begin(() -> MiniClusterHost.start(config.taskManagers(),
-                        config.slotsPerTaskManager(), rocksDb, dir.tmp(), PrometheusPorts.clusterConfiguration(config)));
+                        config.slotsPerTaskManager(), rocksDb, dir.tmp(), embedded));
             case LOCAL:
                 console.line("Starting a local Flink session cluster: a JobManager and %d TaskManager JVM(s) × %d "
                         + "slot(s) + 1 spare, alongside Kafka and Redis (logs in %s)", config.taskManagers(),
                         config.slotsPerTaskManager(), dir.root().relativize(ClusterDirectory.of(dir).root()));
+                Map<String, String> local = CheckpointSettings.retainOnCluster(
+                        Configuration.fromMap(PrometheusPorts.localClusterConfiguration(config))).toMap();
                 LocalClusterSettings settings = LocalClusterSettings.of(config.taskManagers(),
-                        config.slotsPerTaskManager(), rocksDb, dir, PrometheusPorts.localClusterConfiguration(config));
+                        config.slotsPerTaskManager(), rocksDb, dir, local);
                 return ClusterStart.begin(() -> LocalFlinkCluster.start(settings, ClusterProgress.to(console),
                         config.connectTimeout()));
             case REMOTE:

@@ -132,12 +132,11 @@ public final class StressRun {
                 step.done("ready: " + flink.describe());
                 PoisonPlan poison = PoisonPlan.of(config.chaos(), config.messages(), config.partitions(),
                         config.ratePerSecond());
-                StreamGraph job = defineJob(infra, topic, plan, keys, poison, probe);
-                if (resumed.isPresent()) {
-                    restoreFromLatestCheckpoint(job);
-                }
-                Pipeline pipeline = runPipeline(flink, job, infra, topic, plan, keys, alreadyWritten, poison, handover,
-                        probe.reader());
+                CurrentJob.Definition job = (parallelism, attemptBase) ->
+                        defineJob(infra, topic, plan, keys, poison, probe, parallelism, attemptBase);
+                Optional<Path> restoreFrom = resumed.isPresent() ? checkpointToResumeFrom() : Optional.empty();
+                Pipeline pipeline = runPipeline(flink, job, restoreFrom, infra, topic, plan, keys, alreadyWritten,
+                        poison, handover, probe.reader());
                 return verify(infra, topic, plan, keys, pipeline, handover);
             }
         }
@@ -155,14 +154,14 @@ public final class StressRun {
         }
     }
 
-    private void restoreFromLatestCheckpoint(StreamGraph job) {
+    private Optional<Path> checkpointToResumeFrom() {
         Optional<Path> checkpoint = RetainedCheckpoints.latest(dir.checkpoints());
         if (checkpoint.isPresent()) {
-            job.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(checkpoint.get().toString(), false));
             console.line("Restoring the job from %s", dir.root().relativize(checkpoint.get()));
         } else {
             console.line("No completed checkpoint to restore from: the job starts from the beginning of the topic");
         }
+        return checkpoint;
     }
 
     private long[] endOffsets(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
@@ -183,13 +182,13 @@ public final class StressRun {
     }
 
     private StreamGraph defineJob(Infrastructure infra, String topic, PartitionPlan plan, CounterKeys keys,
-            PoisonPlan poison, ProbeEnds probe) {
+            PoisonPlan poison, ProbeEnds probe, int parallelism, int attemptBase) {
         Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
         new CheckpointSettings(config.checkpointInterval(), CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED).applyTo(jobConfig);
-        JobSpec spec = new JobSpec("streamstress " + dir.runId(), config.parallelism(), infra.bootstrapServers(), topic,
+        JobSpec spec = new JobSpec("streamstress " + dir.runId(), parallelism, infra.bootstrapServers(), topic,
                 config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUri(), keys,
-                config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel());
+                config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel().withAttemptBase(attemptBase));
         return StressJobGraph.streamGraph(spec);
     }
 
@@ -198,7 +197,8 @@ public final class StressRun {
             long restarts, boolean timedOut, Optional<String> jobFailure, long[] produced, long[] poison,
             List<FaultRecord> faults, Recording recording) {}
 
-    private Pipeline runPipeline(FlinkCluster flink, StreamGraph job, Infrastructure infra, String topic,
+    private Pipeline runPipeline(FlinkCluster flink, CurrentJob.Definition definition, Optional<Path> restoreFrom,
+            Infrastructure infra, String topic,
             PartitionPlan plan, CounterKeys keys, long[] alreadyWritten, PoisonPlan poison, Optional<Handover> handover,
             ProbeReader probe) throws HarnessException, InterruptedException {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
@@ -224,9 +224,13 @@ public final class StressRun {
             step.done(String.format("%,.0f msg/s", production.result().ratePerSecond()));
         }
         long jobStart = System.nanoTime();
-        JobID jobId = flink.submit(job);
+        AtomicReference<JobWatcher> watching = new AtomicReference<>();
+        CurrentJob job = new CurrentJob(flink, definition, dir.savepoints(), dir.checkpoints(), console,
+                () -> watching.get().checkpoints().jobReplaced());
+        // (the watcher exists before the chaos director that replaces jobs is started)
+        JobID firstJob = job.submitFirst(config.parallelism(), restoreFrom.orElse(null));
         console.line("Job %s running: parallelism %d, %s sink, checkpoint every %d ms, chaos %s",
-                jobId, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
+                firstJob, config.parallelism(), config.delivery(), config.checkpointInterval().toMillis(),
                 config.chaos().describe());
         if (production == null) {
             pipelineStart = System.nanoTime();
@@ -247,10 +251,10 @@ public final class StressRun {
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
-                JobWatcher watcher = Handover.seed(new JobWatcher(() -> flink.view(jobId), committedForClock,
-                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start();
+                JobWatcher watcher = remember(watching, Handover.seed(new JobWatcher(job::view, committedForClock,
+                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start());
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config.chaos(), config.parallelism(), flink.taskManagersOf(jobId), infra.redis(),
+                        Targets.injectors(config.chaos(), job, config.rescaleTarget(), job.taskManagers(), infra.redis(),
                                 broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
                         gate, index -> poison.readAt(index, probe)).start();
@@ -261,7 +265,7 @@ public final class StressRun {
             beforeKill.set(() -> new Handover(startedMillis, firstSendMillis, Handover.handed(chaos.recordedSoFar()),
                     watcher.processedSamples(), watcher.committedSamples(), sampler.soFar(),
                     watcher.checkpoints().completed(), watcher.checkpoints().failed(), probe.processedPerSubtask(),
-                    probe.processedPerTaskManager(), flink.taskRestarts(jobId),
+                    probe.processedPerTaskManager(), job.taskRestarts(),
                     Duration.ofNanos(System.nanoTime() - submittedAt).toMillis(),
                     Handover.encode(latencies(probe, tracker.sinceLastCall()))).write(dir.root()));
             JobResult result = null;
@@ -269,18 +273,18 @@ public final class StressRun {
             while (result == null && System.nanoTime() < deadline) {
                 if (production.failed()) {
                     producer.stop();
-                    flink.cancel(jobId);
+                    job.cancel();
                     throw new HarnessException(production.failure());
                 }
-                result = flink.awaitResult(jobId, POLL);
-                if (result == null && resumed.isPresent() && production.done()
+                result = job.awaitResult(POLL);
+                if (result == null && job.restored() && production.done()
                         && committed.getAsLong() >= config.messages()) {
                     // A bounded KafkaSource restored from a checkpoint never signals its end (FLINK-31006):
                     // once every message is committed, stop the job ourselves.
                     console.line("All %,d messages committed: stopping the restored job (its bounded Kafka source "
                             + "cannot finish by itself after a restore, FLINK-31006)", config.messages());
-                    flink.cancel(jobId);
-                    result = flink.awaitResult(jobId, POLL);
+                    job.cancel();
+                    result = job.awaitResult(POLL);
                     stoppedWhenComplete = true;
                 }
             }
@@ -289,7 +293,7 @@ public final class StressRun {
             if (timedOut) {
                 console.line("Time limit --max-time %ds reached: cancelling the job", config.maxTime().toSeconds());
                 producer.stop();
-                flink.cancel(jobId);
+                job.cancel();
             }
             long end = System.nanoTime();
             long endMillis = System.currentTimeMillis();
@@ -325,7 +329,7 @@ public final class StressRun {
                     producerSettings.scheduled(), latencies.processingSummary(),
                     latencies.processingFromIntendedSummary(), latencies.commitSummary(),
                     latencies.commitFromIntendedSummary());
-            long restarts = flink.taskRestarts(jobId);
+            long restarts = job.taskRestarts();
             long restartsBefore = handover.map(Handover::taskRestarts).orElse(0L);
             return new Pipeline(produceTime, jobTime, pipelineTime, startupTime,
                     restarts < 0 || restartsBefore < 0 ? -1 : restarts + restartsBefore, timedOut, failure, produced,
@@ -337,6 +341,11 @@ public final class StressRun {
     private static LatencyHistograms latencies(ProbeReader probe, CommitLatencyTracker.Latencies commits) {
         return new LatencyHistograms(probe.latencySinceLastCall(), probe.intendedLatencySinceLastCall(),
                 commits.fromProduced(), commits.fromIntended());
+    }
+
+    private static <T> T remember(AtomicReference<T> reference, T value) {
+        reference.set(value);
+        return value;
     }
 
     private SecondSampler attach(LoadProducer producer, JobWatcher watcher, LagProbe lag, ChaosDirector chaos,

@@ -2,11 +2,11 @@ package io.streamstress.runner.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.topic.TopicAdmin;
 import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
@@ -76,7 +76,7 @@ class InfrastructureITCase {
 
     private static StressConfig config() {
         return new StressConfig(200, 2, 100, 0, false, 1, 2, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
-                Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(), Optional.empty(),
+                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
     }

@@ -142,7 +142,7 @@ class RedisProbeChannelITCase {
             awaitPassed(2_000, Duration.ofSeconds(60));
 
             // When the injector arms subtask 1 through the reader and waits for the throw
-            Injection injection = new TaskExceptionInjector(reader, PARALLELISM, Duration.ofSeconds(30),
+            Injection injection = new TaskExceptionInjector(reader, () -> PARALLELISM, Duration.ofSeconds(30),
                     () -> job.getJobStatus().join().isGloballyTerminalState())
                     .inject(new PlannedFault(FaultKind.TASK_EXCEPTION, new FaultTrigger.Asap(), 1));
             job.getJobExecutionResult().get(2, TimeUnit.MINUTES);

@@ -7,13 +7,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.redis.verify.PartitionCheck;
 import io.streamstress.redis.verify.RangeTiling;
 import io.streamstress.redis.verify.Verification;
+import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.StressConfig;
@@ -35,7 +35,7 @@ class ReportTest {
 
     private static StressConfig config(Optional<Long> expectThroughput) {
         return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
-                Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(), Optional.empty(),
+                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
     }
@@ -140,7 +140,7 @@ class ReportTest {
     void lossFailsTheExactlyOnceScenarioWithItsCountAndTheReportOfTheLossControlFollowsTheSchema() throws Exception {
         // Given an at-most-once run whose partition 1 has a gap: 20..39 were never committed
         StressConfig atMostOnce = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
-                StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
+                StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, ChaosSettings.none(), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
         RunOutcome exact = outcome(0, Map.of(0, 100L, 1, 100L));
@@ -191,7 +191,7 @@ class ReportTest {
                 base.jobTime(), base.pipelineTime(), base.startupTime(), base.wallTime(), List.of(), 0, false,
                 Optional.empty(), base.recording());
         StressConfig oneMessageConfig = new StressConfig(1, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
-                StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, FaultPlan.none(), Duration.ofSeconds(5), Map.of(),
+                StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
 

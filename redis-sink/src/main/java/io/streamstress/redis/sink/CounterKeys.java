@@ -10,7 +10,9 @@ import java.util.Objects;
  *   <li>{@code <prefix>:total} string, all records committed;</li>
  *   <li>{@code <prefix>:ranges:<partition>} list of {@code first-last} sequence ranges committed;</li>
  *   <li>{@code <prefix>:poison} hash, partition → poison records set aside;</li>
- *   <li>{@code <prefix>:epoch} hash, writer subtask → last applied epoch (exactly-once marker);</li>
+ *   <li>{@code <prefix>:next} hash, partition → the next sequence number not yet counted: every sequence below
+ *       it is counted (the exactly-once high-water mark);</li>
+ *   <li>{@code <prefix>:poison-next} hash, partition → the next poison offset not yet counted;</li>
  *   <li>{@code <prefix>:handled} hash, partition → the sequence number the at-most-once control has marked
  *       handled through (only that sink writes it; the verifier never reads it).</li>
  * </ul>
@@ -36,8 +38,14 @@ public record CounterKeys(String prefix) implements Serializable {
         return prefix + ":poison";
     }
 
-    public String epochs() {
-        return prefix + ":epoch";
+    /** The exactly-once high-water marks: partition → the next sequence number not yet counted. */
+    public String next() {
+        return prefix + ":next";
+    }
+
+    /** The poison high-water marks: partition → the next Kafka offset of poison not yet counted. */
+    public String poisonNext() {
+        return prefix + ":poison-next";
     }
 
     public String handled() {

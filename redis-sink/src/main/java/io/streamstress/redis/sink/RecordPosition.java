@@ -20,4 +20,12 @@ public interface RecordPosition<T> extends Serializable {
     default boolean isPoison(T record) {
         return false;
     }
+
+    /**
+     * The Kafka offset a poison record was read at, by which the commit script counts it once however often it
+     * is replayed; -1 when unknown (poison is then counted each time its committable applies).
+     */
+    default long poisonOffsetOf(T record) {
+        return -1;
+    }
 }

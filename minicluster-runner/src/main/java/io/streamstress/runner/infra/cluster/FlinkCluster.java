@@ -2,6 +2,7 @@ package io.streamstress.runner.infra.cluster;
 
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.runner.infra.HarnessException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
@@ -29,6 +30,16 @@ public interface FlinkCluster extends AutoCloseable {
 
     /** Cancels the job and waits (up to 30 s) for it to stop; quiet when it already stopped. */
     void cancel(JobID job);
+
+    /**
+     * Stops the job with a savepoint written under {@code directory} (stop-with-savepoint: the sources stop at
+     * a barrier, the savepoint completes, the sink commits it, the job finishes) and returns the savepoint's
+     * path once the job has stopped.
+     *
+     * @throws HarnessException when the savepoint fails or takes longer than {@code timeout} (the job then
+     *     goes on running)
+     */
+    String stopWithSavepoint(JobID job, Path directory, Duration timeout) throws HarnessException, InterruptedException;
 
     /**
      * The job as the JobManager has it now.

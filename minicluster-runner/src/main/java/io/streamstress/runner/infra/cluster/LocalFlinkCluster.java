@@ -5,6 +5,7 @@ import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
 import io.streamstress.runner.infra.cluster.rest.RestUrl;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,6 +83,12 @@ public final class LocalFlinkCluster implements FlinkCluster {
     @Override
     public void cancel(JobID job) {
         rest.cancel(job);
+    }
+
+    @Override
+    public String stopWithSavepoint(JobID job, Path directory, Duration timeout)
+            throws HarnessException, InterruptedException {
+        return rest.stopWithSavepoint(job, directory, timeout);
     }
 
     @Override

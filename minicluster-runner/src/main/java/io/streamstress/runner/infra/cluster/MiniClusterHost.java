@@ -23,6 +23,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -148,6 +149,22 @@ public final class MiniClusterHost implements FlinkCluster {
             cluster.requestJobResult(job).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // Already terminal, or the cluster is going away: nothing left to cancel.
+        }
+    }
+
+    @Override
+    public String stopWithSavepoint(JobID job, Path directory, Duration timeout)
+            throws HarnessException, InterruptedException {
+        try {
+            String path = cluster.stopWithSavepoint(job, directory.toUri().toString(), false,
+                    SavepointFormatType.CANONICAL).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            cluster.requestJobResult(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return path;
+        } catch (ExecutionException e) {
+            throw new HarnessException("stop-with-savepoint of job " + job + " failed: " + rootMessage(e), e);
+        } catch (TimeoutException e) {
+            throw new HarnessException("stop-with-savepoint of job " + job + " did not complete within "
+                    + timeout.toSeconds() + " s", e);
         }
     }
 

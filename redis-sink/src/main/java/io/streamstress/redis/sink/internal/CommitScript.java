@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Lua script that applies a {@link RedisDelta}: counts, sequence ranges, poison and the epoch marker in one
- * atomic step, or nothing when the marker says the epoch was applied already. Runs by SHA and loads itself
- * again when Redis answers NOSCRIPT (after a restart or a {@code SCRIPT FLUSH}).
+ * The Lua script that applies a {@link RedisDelta}: counts, sequence ranges, poison and the per-partition
+ * high-water marks in one atomic step. Each range is clipped by its partition's mark (the next sequence not yet
+ * counted), so a replayed record is never counted twice and a new one always counted, whatever epoch,
+ * subtask or checkpoint the delta comes from. Runs by SHA and loads itself again when Redis answers NOSCRIPT
+ * (after a restart or a {@code SCRIPT FLUSH}).
  */
 public final class CommitScript {
 
-    /** The epoch argument that makes the script skip the marker: used by the at-least-once control only. */
-    static final String UNCONDITIONAL = "-";
+    /** The mode that clips every range by its partition's high-water mark. */
+    static final String ONCE = "once";
+
+    /** The mode that applies everything as given, marks untouched: used by the at-least-once control only. */
+    static final String ALWAYS = "always";
 
     private static final String SOURCE = load("apply-delta.lua");
 
@@ -30,45 +35,51 @@ public final class CommitScript {
         this.keys = keys;
     }
 
-    /** Applies {@code delta} exactly once; returns false when its epoch was already applied. */
-    public boolean applyOnce(RedisCommands<String, String> redis, RedisDelta delta) {
-        return run(redis, delta, Long.toString(delta.epoch()));
+    /** Applies what {@code delta} holds that is not counted yet, each record once however often it is applied. */
+    public CommitOutcome applyOnce(RedisCommands<String, String> redis, RedisDelta delta) {
+        return run(redis, delta, ONCE);
     }
 
-    /** Applies {@code delta} whatever was applied before (no marker): at-least-once. */
-    boolean applyAlways(RedisCommands<String, String> redis, RedisDelta delta) {
-        return run(redis, delta, UNCONDITIONAL);
+    /** Applies {@code delta} whatever was applied before (no marks): at-least-once. */
+    CommitOutcome applyAlways(RedisCommands<String, String> redis, RedisDelta delta) {
+        return run(redis, delta, ALWAYS);
     }
 
-    private boolean run(RedisCommands<String, String> redis, RedisDelta delta, String epoch) {
-        List<String> keyList = new ArrayList<>(4 + delta.partitions().size());
-        keyList.add(keys.epochs());
+    private CommitOutcome run(RedisCommands<String, String> redis, RedisDelta delta, String mode) {
+        List<String> keyList = new ArrayList<>(5 + delta.partitions().size());
+        keyList.add(keys.next());
         keyList.add(keys.counts());
         keyList.add(keys.total());
         keyList.add(keys.poison());
-        List<String> args = new ArrayList<>(2 + 4 * delta.partitions().size());
-        args.add(Integer.toString(delta.subtask()));
-        args.add(epoch);
+        keyList.add(keys.poisonNext());
+        List<String> args = new ArrayList<>(1 + 5 * delta.partitions().size());
+        args.add(mode);
         for (PartitionDelta partition : delta.partitions()) {
             keyList.add(keys.ranges(partition.partition()));
             args.add(Integer.toString(partition.partition()));
             args.add(Long.toString(partition.count()));
             args.add(partition.rangesAsText());
             args.add(Long.toString(partition.poison()));
+            args.add(partition.poisonOffsetsAsText());
         }
         String[] keyArray = keyList.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);
         if (sha == null) {
             sha = redis.scriptLoad(SOURCE);
         }
-        Long applied;
+        List<Long> outcome;
         try {
-            applied = redis.evalsha(sha, ScriptOutputType.INTEGER, keyArray, argArray);
+            outcome = redis.evalsha(sha, ScriptOutputType.MULTI, keyArray, argArray);
         } catch (RedisNoScriptException e) {
             sha = redis.scriptLoad(SOURCE);
-            applied = redis.evalsha(sha, ScriptOutputType.INTEGER, keyArray, argArray);
+            outcome = redis.evalsha(sha, ScriptOutputType.MULTI, keyArray, argArray);
         }
-        return applied != null && applied == 1L;
+        return new CommitOutcome(outcome.get(0), outcome.get(1));
+    }
+
+    /** The script's SHA-1 once loaded (for tests that count its executions); null before the first run. */
+    String sha() {
+        return sha;
     }
 
     private static String load(String name) {

@@ -1,15 +1,13 @@
 package io.streamstress.redis.sink.internal;
 
-import java.util.Arrays;
-
 /** Counts one partition's records and keeps the contiguous sequence ranges they cover (mutable, per writer). */
 final class PartitionTally {
 
     private final int partition;
     private long count;
-    private long[] ranges = new long[4];
-    private int bounds;
+    private final Ranges sequences = new Ranges();
     private long poison;
+    private final Ranges poisonOffsets = new Ranges();
 
     PartitionTally(int partition) {
         this.partition = partition;
@@ -17,22 +15,18 @@ final class PartitionTally {
 
     void add(long sequence) {
         count++;
-        if (bounds > 0 && ranges[bounds - 1] + 1 == sequence) {
-            ranges[bounds - 1] = sequence;
-            return;
-        }
-        if (bounds == ranges.length) {
-            ranges = Arrays.copyOf(ranges, ranges.length * 2);
-        }
-        ranges[bounds++] = sequence;
-        ranges[bounds++] = sequence;
+        sequences.add(sequence);
     }
 
-    void addPoison() {
+    /** A poison record read at {@code offset} (negative when the source does not say). */
+    void addPoison(long offset) {
         poison++;
+        if (offset >= 0) {
+            poisonOffsets.add(offset);
+        }
     }
 
     PartitionDelta toDelta() {
-        return new PartitionDelta(partition, count, Arrays.copyOf(ranges, bounds), poison);
+        return new PartitionDelta(partition, count, sequences.bounds(), poison, poisonOffsets.bounds());
     }
 }

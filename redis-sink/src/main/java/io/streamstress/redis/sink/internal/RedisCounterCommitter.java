@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each {@link RedisDelta} through the {@link CommitScript}. Flink commits again after a restore;
- * the script's epoch marker turns such a replay into a no-op. When Redis stays unreachable past the retry
+ * Applies each {@link RedisDelta} through the {@link CommitScript}. Flink commits again after a restore, and
+ * a job restored from an older state (or from none) reads records again that were counted; the script's
+ * per-partition high-water marks skip whatever was counted before, so a replay changes nothing and a retry
+ * after a lost reply finds its delta applied. When Redis stays unreachable past the retry
  * budget the commit throws, which fails the job (and the restore commits again): a delta is never dropped.
  */
 public final class RedisCounterCommitter implements Committer<RedisDelta> {
@@ -37,15 +39,16 @@ public final class RedisCounterCommitter implements Committer<RedisDelta> {
     public void commit(Collection<CommitRequest<RedisDelta>> requests) throws IOException, InterruptedException {
         for (CommitRequest<RedisDelta> request : requests) {
             RedisDelta delta = request.getCommittable();
-            boolean applied;
+            CommitOutcome outcome;
             try {
-                applied = retry.executeSupplier(() -> script.applyOnce(connection().sync(), delta));
+                outcome = retry.executeSupplier(() -> script.applyOnce(connection().sync(), delta));
             } catch (RuntimeException e) {
                 throw new IOException("could not commit epoch " + delta.epoch() + " of subtask " + delta.subtask()
                         + " to Redis after " + retry.getRetryConfig().getMaxAttempts() + " attempts: " + e.getMessage(), e);
             }
-            if (!applied) {
-                LOG.info("Subtask {} epoch {} was already committed: replay skipped", delta.subtask(), delta.epoch());
+            if (outcome.skipped() > 0) {
+                LOG.info("Subtask {} epoch {}: {} record(s) were counted before and skipped, {} counted",
+                        delta.subtask(), delta.epoch(), outcome.skipped(), outcome.counted());
             }
         }
     }

@@ -12,8 +12,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /** Versioned serializer of {@link RedisDelta}, stored in checkpoints between prepare and commit. */
 public final class RedisDeltaSerializer implements SimpleVersionedSerializer<RedisDelta> {
 
-    /** 2 adds the poison count per partition; version 1 (no poison) is still read. */
-    static final int VERSION = 2;
+    /**
+     * 3 adds the poison offsets per partition, 2 added the poison count; versions 1 (no poison) and 2 (poison
+     * without offsets) are still read.
+     */
+    static final int VERSION = 3;
 
     @Override
     public int getVersion() {
@@ -30,11 +33,9 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
             for (PartitionDelta partition : delta.partitions()) {
                 out.writeInt(partition.partition());
                 out.writeLong(partition.count());
-                out.writeInt(partition.ranges().length);
-                for (long bound : partition.ranges()) {
-                    out.writeLong(bound);
-                }
+                writeBounds(out, partition.ranges());
                 out.writeLong(partition.poison());
+                writeBounds(out, partition.poisonOffsets());
             }
         }
         return bytes.toByteArray();
@@ -42,7 +43,7 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
 
     @Override
     public RedisDelta deserialize(int version, byte[] serialized) throws IOException {
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("unknown RedisDelta serializer version " + version + " (this build knows " + VERSION + ")");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
@@ -53,14 +54,27 @@ public final class RedisDeltaSerializer implements SimpleVersionedSerializer<Red
             for (int i = 0; i < count; i++) {
                 int partition = in.readInt();
                 long records = in.readLong();
-                long[] ranges = new long[in.readInt()];
-                for (int r = 0; r < ranges.length; r++) {
-                    ranges[r] = in.readLong();
-                }
+                long[] ranges = readBounds(in);
                 long poison = version >= 2 ? in.readLong() : 0;
-                partitions.add(new PartitionDelta(partition, records, ranges, poison));
+                long[] poisonOffsets = version >= 3 ? readBounds(in) : new long[0];
+                partitions.add(new PartitionDelta(partition, records, ranges, poison, poisonOffsets));
             }
             return new RedisDelta(subtask, epoch, partitions);
         }
+    }
+
+    private static void writeBounds(DataOutputStream out, long[] bounds) throws IOException {
+        out.writeInt(bounds.length);
+        for (long bound : bounds) {
+            out.writeLong(bound);
+        }
+    }
+
+    private static long[] readBounds(DataInputStream in) throws IOException {
+        long[] bounds = new long[in.readInt()];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = in.readLong();
+        }
+        return bounds;
     }
 }

@@ -21,7 +21,7 @@ final class Tallies<T> {
         int partition = position.partitionOf(record);
         PartitionTally tally = byPartition.computeIfAbsent(partition, PartitionTally::new);
         if (position.isPoison(record)) {
-            tally.addPoison();
+            tally.addPoison(position.poisonOffsetOf(record));
         } else {
             tally.add(position.sequenceOf(record));
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The commit script against a real Redis: what it counts, what it skips as counted, and its marks. */
 class CommitScriptITCase {
 
     @TempDir
@@ -47,80 +48,141 @@ class CommitScriptITCase {
         script = new CommitScript(keys);
     }
 
-    private static RedisDelta delta(long epoch, long first, long last) {
-        return new RedisDelta(3, epoch, List.of(new PartitionDelta(5, last - first + 1, new long[] {first, last})));
+    private static RedisDelta delta(int subtask, long epoch, long first, long last) {
+        return new RedisDelta(subtask, epoch, List.of(new PartitionDelta(5, last - first + 1, new long[] {first, last})));
     }
 
     @Test
-    void aNewEpochAppliesOnce() {
+    void aNewRangeIsCountedAndMovesThePartitionsMark() {
         // When
-        boolean applied = script.applyOnce(redis, delta(10, 0, 99));
+        CommitOutcome outcome = script.applyOnce(redis, delta(3, 10, 0, 99));
 
         // Then
-        assertThat(applied).as("applied").isTrue();
+        assertThat(outcome).as("outcome").isEqualTo(new CommitOutcome(100, 0));
         assertThat(redis.hget(keys.counts(), "5")).as("partition count").isEqualTo("100");
         assertThat(redis.get(keys.total())).as("total").isEqualTo("100");
         assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-99");
-        assertThat(redis.hget(keys.epochs(), "3")).as("marker").isEqualTo("10");
+        assertThat(redis.hget(keys.next(), "5")).as("high-water mark").isEqualTo("100");
     }
 
     @Test
-    void aReplayedEpochIsANoOp() {
-        // Given an applied epoch
-        script.applyOnce(redis, delta(10, 0, 99));
+    void aReCommittedDeltaIsSkipped() {
+        // Given an applied delta
+        script.applyOnce(redis, delta(3, 10, 0, 99));
 
-        // When Flink re-commits it after a restore
-        boolean applied = script.applyOnce(redis, delta(10, 0, 99));
+        // When Flink commits it again after a restore (or the committer retries after a lost reply)
+        CommitOutcome again = script.applyOnce(redis, delta(3, 10, 0, 99));
 
         // Then nothing changes
-        assertThat(applied).as("replay applied").isFalse();
+        assertThat(again).as("replay").isEqualTo(new CommitOutcome(0, 100));
         assertThat(redis.get(keys.total())).as("total after replay").isEqualTo("100");
         assertThat(redis.llen(keys.ranges(5))).as("ranges after replay").isEqualTo(1);
     }
 
     @Test
-    void anOlderEpochIsANoOpAndANewerOneApplies() {
-        script.applyOnce(redis, delta(10, 0, 99));
+    void newRecordsAreCountedWhateverTheEpochOfTheirDelta() {
+        // Given records 0-99 counted by epoch 10
+        script.applyOnce(redis, delta(3, 10, 0, 99));
 
-        boolean older = script.applyOnce(redis, delta(9, 100, 149));
-        boolean newer = script.applyOnce(redis, delta(11, 100, 149));
+        // When a job restored from no checkpoint (epochs from 1 again) brings records never counted
+        CommitOutcome restarted = script.applyOnce(redis, delta(3, 1, 100, 149));
 
-        assertThat(older).as("older epoch applied").isFalse();
-        assertThat(newer).as("newer epoch applied").isTrue();
+        // Then they are counted: an epoch below the old marker no longer refuses them
+        assertThat(restarted).as("outcome").isEqualTo(new CommitOutcome(50, 0));
         assertThat(redis.get(keys.total())).as("total").isEqualTo("150");
-        assertThat(redis.lrange(keys.ranges(5), 0, -1)).containsExactly("0-99", "100-149");
+        assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-99", "100-149");
+    }
+
+    @Test
+    void aRangeAcrossTheMarkCountsOnlyItsNewPart() {
+        // Given records 0-99 counted
+        script.applyOnce(redis, delta(3, 10, 0, 99));
+
+        // When a job rolled back to an older checkpoint reads 50-149 again, in a newer epoch
+        CommitOutcome rolledBack = script.applyOnce(redis, delta(3, 11, 50, 149));
+
+        // Then 50-99 are skipped as counted and 100-149 counted, once
+        assertThat(rolledBack).as("outcome").isEqualTo(new CommitOutcome(50, 50));
+        assertThat(redis.get(keys.total())).as("total").isEqualTo("150");
+        assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-99", "100-149");
+        assertThat(redis.hget(keys.next(), "5")).as("high-water mark").isEqualTo("150");
+    }
+
+    @Test
+    void thePartitionsMarkHoldsWhicheverSubtaskBringsIt() {
+        // Given partition 5 counted through 99 by subtask 3
+        script.applyOnce(redis, delta(3, 10, 0, 99));
+
+        // When after a rescale subtask 0 reads it, from the savepoint's offset 80
+        CommitOutcome rescaled = script.applyOnce(redis, delta(0, 11, 80, 120));
+
+        // Then
+        assertThat(rescaled).as("outcome").isEqualTo(new CommitOutcome(21, 20));
+        assertThat(redis.get(keys.total())).as("total").isEqualTo("121");
+    }
+
+    @Test
+    void aGapIsCountedPastAndLeftInTheRangesForTheVerifier() {
+        // Given records 0-9 counted
+        script.applyOnce(redis, delta(3, 10, 0, 9));
+
+        // When a writer that lost 10-19 brings 20-29
+        CommitOutcome past = script.applyOnce(redis, delta(3, 11, 20, 29));
+
+        // Then 20-29 are counted, and the ranges show the gap
+        assertThat(past).as("outcome").isEqualTo(new CommitOutcome(10, 0));
+        assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-9", "20-29");
+        assertThat(redis.hget(keys.next(), "5")).as("high-water mark").isEqualTo("30");
+    }
+
+    @Test
+    void severalRangesOfOneDeltaAreClippedInOrder() {
+        script.applyOnce(redis, delta(3, 1, 0, 9));
+
+        CommitOutcome outcome = script.applyOnce(redis, new RedisDelta(3, 2,
+                List.of(new PartitionDelta(5, 15, new long[] {5, 14, 20, 24}))));
+
+        assertThat(outcome).as("outcome").isEqualTo(new CommitOutcome(10, 5));
+        assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-9", "10-14", "20-24");
     }
 
     @Test
     void reloadsItselfAfterScriptFlush() {
-        script.applyOnce(redis, delta(1, 0, 9));
+        script.applyOnce(redis, delta(3, 1, 0, 9));
 
         // When Redis forgets the script (as after a restart)
         redis.scriptFlush();
-        boolean applied = script.applyOnce(redis, delta(2, 10, 19));
+        CommitOutcome outcome = script.applyOnce(redis, delta(3, 2, 10, 19));
 
         // Then the script is loaded again and applies
-        assertThat(applied).as("applied after NOSCRIPT").isTrue();
+        assertThat(outcome.counted()).as("counted after NOSCRIPT").isEqualTo(10);
         assertThat(redis.get(keys.total())).isEqualTo("20");
     }
 
     @Test
-    void poisonIsCountedApartAndOnlyOnce() {
-        RedisDelta withPoison = new RedisDelta(3, 20, List.of(new PartitionDelta(5, 10, new long[] {0, 9}, 4)));
+    void poisonIsCountedApartAndOnceByItsOffsets() {
+        // Given poison read at offsets 10-13, in a delta applied, then read again after a rollback in another epoch
+        RedisDelta first = new RedisDelta(3, 20,
+                List.of(new PartitionDelta(5, 10, new long[] {0, 9}, 4, new long[] {10, 13})));
+        RedisDelta replayed = new RedisDelta(3, 2,
+                List.of(new PartitionDelta(5, 12, new long[] {0, 11}, 5, new long[] {10, 14})));
 
-        script.applyOnce(redis, withPoison);
-        script.applyOnce(redis, withPoison);
+        // When
+        script.applyOnce(redis, first);
+        script.applyOnce(redis, replayed);
 
-        assertThat(redis.hget(keys.poison(), "5")).as("poison counted once").isEqualTo("4");
-        assertThat(redis.get(keys.total())).as("total excludes poison").isEqualTo("10");
+        // Then each poison offset counts once, and none in the total
+        assertThat(redis.hget(keys.poison(), "5")).as("poison counted once").isEqualTo("5");
+        assertThat(redis.get(keys.total())).as("total excludes poison").isEqualTo("12");
     }
 
     @Test
-    void theAtLeastOnceModeAppliesReplaysAgain() {
-        script.applyAlways(redis, delta(0, 0, 9));
-        script.applyAlways(redis, delta(0, 0, 9));
+    void theAtLeastOnceModeAppliesReplaysAgainAndLeavesTheMarks() {
+        script.applyAlways(redis, delta(3, 0, 0, 9));
+        script.applyAlways(redis, delta(3, 0, 0, 9));
 
         assertThat(redis.get(keys.total())).as("total counts the replay").isEqualTo("20");
-        assertThat(redis.hget(keys.epochs(), "3")).as("no marker written").isNull();
+        assertThat(redis.lrange(keys.ranges(5), 0, -1)).as("ranges").containsExactly("0-9", "0-9");
+        assertThat(redis.hget(keys.next(), "5")).as("no mark written").isNull();
     }
 }

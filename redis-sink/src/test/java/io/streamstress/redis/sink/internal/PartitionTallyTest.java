@@ -20,10 +20,13 @@ class PartitionTallyTest {
     void poisonIsCountedApartFromRecordsAndRanges() {
         PartitionTally tally = new PartitionTally(2);
         tally.add(0);
-        tally.addPoison();
+        tally.addPoison(7);
         tally.add(1);
+        tally.addPoison(8);
+        tally.addPoison(-1);
 
-        assertThat(tally.toDelta()).as("delta").isEqualTo(new PartitionDelta(2, 2, new long[] {0, 1}, 1));
+        assertThat(tally.toDelta()).as("delta")
+                .isEqualTo(new PartitionDelta(2, 2, new long[] {0, 1}, 3, new long[] {7, 8}));
     }
 
     @Test

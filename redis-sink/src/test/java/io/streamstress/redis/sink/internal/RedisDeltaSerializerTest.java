@@ -14,7 +14,7 @@ class RedisDeltaSerializerTest {
     @Test
     void roundTrips() throws IOException {
         RedisDelta delta = new RedisDelta(7, (5L << 20) | 3, List.of(
-                new PartitionDelta(3, 150, new long[] {0, 99, 200, 249}, 7),
+                new PartitionDelta(3, 150, new long[] {0, 99, 200, 249}, 7, new long[] {100, 104, 250, 251}),
                 new PartitionDelta(11, 1, new long[] {42, 42})));
 
         RedisDelta back = serializer.deserialize(serializer.getVersion(), serializer.serialize(delta));
@@ -25,6 +25,24 @@ class RedisDeltaSerializerTest {
     @Test
     void readsVersion1WithoutPoison() throws IOException {
         // Given version 1 bytes: subtask, epoch, partitions, then per partition: id, count, bounds, bounds…
+        RedisDelta back = serializer.deserialize(1, oldBytes());
+
+        assertThat(back).as("version 1 delta")
+                .isEqualTo(new RedisDelta(1, 9, List.of(new PartitionDelta(4, 10, new long[] {0, 9}, 0))));
+    }
+
+    @Test
+    void readsVersion2WithPoisonButNoOffsets() throws IOException {
+        // Given version 2 bytes: as version 1, then the poison count per partition
+        RedisDelta back = serializer.deserialize(2, oldBytes(3L));
+
+        assertThat(back).as("version 2 delta")
+                .isEqualTo(new RedisDelta(1, 9, List.of(new PartitionDelta(4, 10, new long[] {0, 9}, 3))));
+        assertThat(back.partitions().get(0).poisonOffsets()).as("poison offsets of a version-2 delta").isEmpty();
+    }
+
+    /** One partition (4: 10 records, 0-9) of subtask 1, epoch 9, as versions 1 and 2 wrote it, then {@code more}. */
+    private static byte[] oldBytes(long... more) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeInt(1);
@@ -35,12 +53,11 @@ class RedisDeltaSerializerTest {
             out.writeInt(2);
             out.writeLong(0);
             out.writeLong(9);
+            for (long value : more) {
+                out.writeLong(value);
+            }
         }
-
-        RedisDelta back = serializer.deserialize(1, bytes.toByteArray());
-
-        assertThat(back).as("version 1 delta")
-                .isEqualTo(new RedisDelta(1, 9, List.of(new PartitionDelta(4, 10, new long[] {0, 9}, 0))));
+        return bytes.toByteArray();
     }
 
     @Test

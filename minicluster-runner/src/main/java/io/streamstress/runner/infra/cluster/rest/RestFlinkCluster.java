@@ -18,6 +18,7 @@ import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
@@ -203,6 +204,22 @@ public final class RestFlinkCluster implements FlinkCluster {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // Already terminal, or the cluster is going away: nothing left to cancel.
+        }
+    }
+
+    @Override
+    public String stopWithSavepoint(JobID job, Path directory, Duration timeout)
+            throws HarnessException, InterruptedException {
+        try {
+            String path = client.stopWithSavepoint(job, false, directory.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitResult(job, timeout);
+            return path;
+        } catch (ExecutionException e) {
+            throw new HarnessException("stop-with-savepoint of job " + job + " failed: " + RestErrors.rootMessage(e), e);
+        } catch (TimeoutException e) {
+            throw new HarnessException("stop-with-savepoint of job " + job + " did not complete within "
+                    + timeout.toSeconds() + " s", e);
         }
     }
 
