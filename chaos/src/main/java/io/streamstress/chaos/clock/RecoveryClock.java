@@ -87,8 +87,24 @@ public record RecoveryClock(
         switch (kind) {
             case REDIS_STALL:
             case REDIS_RESTART:
+            case REDIS_BLACKHOLE:
                 return new RecoveryClock(t0, t1, t2, t3, t4,
                         firstIncreaseAfter(seen.committed(), t0, ended), "first commit after Redis came back", baseline, detected);
+            case REDIS_REPLY_LOST:
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.committed(), t0, ended),
+                        "first commit after the lost reply", baseline, detected);
+            case REDIS_RESET:
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.committed(), t0, ended),
+                        "first commit after the connections were reset", baseline, detected);
+            case KAFKA_BLACKHOLE:
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), ended, ended),
+                        "first record processed after the broker's traffic flowed again", baseline, detected);
+            case KAFKA_LATENCY:
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), ended, ended),
+                        "first record processed after the latency was removed", baseline, detected);
+            case KAFKA_RESET:
+                return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), t0, t0),
+                        "first record processed after the connections were reset", baseline, detected);
             case PROCESS_KILL:
                 return new RecoveryClock(t0, t1, t2, t3, t4, t2, "first record of the resumed job (T2)", baseline, detected);
             case RESCALE:

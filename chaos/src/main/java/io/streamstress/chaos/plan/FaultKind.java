@@ -41,7 +41,22 @@ public enum FaultKind {
      * The job is cancelled and started again from a retained checkpoint older than the newest: it reads again
      * records whose counts were committed after that checkpoint.
      */
-    ROLLBACK("rollback", Needs.OWN_FLINK);
+    ROLLBACK("rollback", Needs.OWN_FLINK),
+    /**
+     * The next commit script reaches Redis and applies, but its reply is dropped and the connection reset: the
+     * committer cannot know whether it applied, and its retry must find it applied and change nothing.
+     */
+    REDIS_REPLY_LOST("redis-reply-lost", Needs.REDIS_PROXY),
+    /** The job's traffic to Redis hangs (no RST, no FIN) for {@code --stall}, then flows again. */
+    REDIS_BLACKHOLE("redis-blackhole", Needs.REDIS_PROXY),
+    /** Every connection of the job to Redis is reset (RST) once. */
+    REDIS_RESET("redis-reset", Needs.REDIS_PROXY),
+    /** The job's traffic to the broker hangs (no RST, no FIN) for {@code --stall}, then flows again. */
+    KAFKA_BLACKHOLE("kafka-blackhole", Needs.KAFKA_PROXY),
+    /** {@code --latency} (with jitter) is added to the broker's replies to the job for {@code --stall}. */
+    KAFKA_LATENCY("kafka-latency", Needs.KAFKA_PROXY),
+    /** Every connection of the job to the broker is reset (RST) once. */
+    KAFKA_RESET("kafka-reset", Needs.KAFKA_PROXY);
 
     /** What a kind needs the harness to control. */
     public enum Needs {
@@ -53,7 +68,11 @@ public enum FaultKind {
         EMBEDDED_REDIS,
         EMBEDDED_KAFKA,
         /** A parent process that kills the worker and resumes it. */
-        SUPERVISOR
+        SUPERVISOR,
+        /** The harness's fault proxy between the job and the embedded Redis. */
+        REDIS_PROXY,
+        /** The harness's fault proxy between the job and the embedded broker (a listener advertised at it). */
+        KAFKA_PROXY
     }
 
     private final String cliName;
@@ -105,7 +124,8 @@ public enum FaultKind {
      * server is back).
      */
     public boolean overWhenInjected() {
-        return restartsTasks() && this != TASKMANAGER_FREEZE;
+        return (restartsTasks() && this != TASKMANAGER_FREEZE) || this == REDIS_REPLY_LOST || this == REDIS_RESET
+                || this == KAFKA_RESET;
     }
 
     /**
@@ -114,6 +134,11 @@ public enum FaultKind {
      */
     public boolean replacesJob() {
         return this == RESCALE || this == ROLLBACK;
+    }
+
+    /** Whether the fault goes through the fault proxy between the job and a server (which runs only then). */
+    public boolean needsProxy() {
+        return needs == Needs.REDIS_PROXY || needs == Needs.KAFKA_PROXY;
     }
 
     /** Whether the fault ends the process it hits (and so can happen at most once per run, for now). */

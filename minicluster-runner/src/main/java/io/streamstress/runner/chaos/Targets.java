@@ -1,7 +1,9 @@
 package io.streamstress.runner.chaos;
 
+import io.streamstress.chaos.inject.ConnectionResetInjector;
 import io.streamstress.chaos.inject.FaultInjector;
-import io.streamstress.chaos.inject.RedisStallInjector;
+import io.streamstress.chaos.inject.PauseInjector;
+import io.streamstress.chaos.inject.ReplyLostInjector;
 import io.streamstress.chaos.inject.RescaleInjector;
 import io.streamstress.chaos.inject.RollbackInjector;
 import io.streamstress.chaos.inject.ServerRestartInjector;
@@ -12,11 +14,15 @@ import io.streamstress.chaos.inject.TaskManagerStopInjector;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.probe.ProbeReader;
+import io.streamstress.chaos.proxy.FaultProxy;
+import io.streamstress.chaos.proxy.Latency;
 import io.streamstress.chaos.target.JobControl;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.JobProxies;
 import io.streamstress.redis.server.EmbeddedRedisServer;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -29,16 +35,22 @@ public final class Targets {
     /** How long an armed subtask may take to reach a point where it throws. */
     static final Duration TASK_EXCEPTION_PATIENCE = Duration.ofSeconds(30);
 
+    /** How long a lost reply waits for the next commit (the job commits after every checkpoint). */
+    static final Duration REPLY_LOST_PATIENCE = Duration.ofSeconds(30);
+
     private Targets() {}
 
     /**
      * The injectors this run can use. {@code redis} and {@code broker} are null when they are external; the
      * configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
-     * running job (a rescale or a rollback replaces it), {@code rescaleTo} the parallelism a rescale goes to.
+     * running job (a rescale or a rollback replaces it); {@code proxies} stand between the job and its servers.
      */
-    public static Map<FaultKind, FaultInjector> injectors(FaultPlan plan, JobControl job, int rescaleTo,
-            TaskManagerControl taskManagers, EmbeddedRedisServer redis, EmbeddedKafkaBroker broker, Duration stall,
+    public static Map<FaultKind, FaultInjector> injectors(StressConfig config, JobControl job,
+            TaskManagerControl taskManagers, EmbeddedRedisServer redis, JobProxies proxies, EmbeddedKafkaBroker broker,
             PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
+        FaultPlan plan = config.chaos();
+        Duration stall = config.stall();
+        int rescaleTo = config.rescaleTarget();
         Map<FaultKind, FaultInjector> injectors = new EnumMap<>(FaultKind.class);
         injectors.put(FaultKind.POISON, poison.injector(plan, jobDone));
         for (int i = 0; i < plan.faults().size(); i++) {
@@ -56,7 +68,7 @@ public final class Targets {
         injectors.put(FaultKind.TASKMANAGER_KILL, new TaskManagerKillInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_FREEZE, new TaskManagerFreezeInjector(taskManagers, stall));
         if (redis != null) {
-            injectors.put(FaultKind.REDIS_STALL, new RedisStallInjector(pausable(redis), stall));
+            injectors.put(FaultKind.REDIS_STALL, new PauseInjector(pausable(redis), stall, "Redis paused (SIGSTOP)"));
             injectors.put(FaultKind.REDIS_RESTART,
                     new ServerRestartInjector(crashable(redis), "Redis killed (SIGKILL) and restarted on its AOF"));
         }
@@ -64,6 +76,20 @@ public final class Targets {
             injectors.put(FaultKind.BROKER_RESTART,
                     new ServerRestartInjector(restartable(broker), "broker shut down and started on its data dir"));
         }
+        proxies.redis().ifPresent(proxy -> {
+            injectors.put(FaultKind.REDIS_REPLY_LOST, new ReplyLostInjector(proxy, REPLY_LOST_PATIENCE));
+            injectors.put(FaultKind.REDIS_BLACKHOLE, new PauseInjector(blackholed(proxy), stall,
+                    "the job's traffic to Redis hung (no RST, no FIN)"));
+            injectors.put(FaultKind.REDIS_RESET, new ConnectionResetInjector(proxy));
+        });
+        proxies.kafka().ifPresent(proxy -> {
+            injectors.put(FaultKind.KAFKA_BLACKHOLE, new PauseInjector(blackholed(proxy), stall,
+                    "the job's traffic to the broker hung (no RST, no FIN)"));
+            Latency latency = new Latency(config.faults().latency(), config.faults().jitter());
+            injectors.put(FaultKind.KAFKA_LATENCY, new PauseInjector(delayed(proxy, latency), stall,
+                    latency + " added to the broker's replies to the job"));
+            injectors.put(FaultKind.KAFKA_RESET, new ConnectionResetInjector(proxy));
+        });
         return injectors;
     }
 
@@ -77,6 +103,36 @@ public final class Targets {
             @Override
             public void resume() throws Exception {
                 redis.resume();
+            }
+        };
+    }
+
+    /** The job's traffic through {@code proxy}, paused by a blackhole. */
+    static PausableProcess blackholed(FaultProxy proxy) {
+        return new PausableProcess() {
+            @Override
+            public void pause() {
+                proxy.blackhole();
+            }
+
+            @Override
+            public void resume() {
+                proxy.restore();
+            }
+        };
+    }
+
+    /** The server's replies through {@code proxy}, held back by {@code latency} while paused. */
+    static PausableProcess delayed(FaultProxy proxy, Latency latency) {
+        return new PausableProcess() {
+            @Override
+            public void pause() {
+                proxy.latency(latency);
+            }
+
+            @Override
+            public void resume() {
+                proxy.noLatency();
             }
         };
     }

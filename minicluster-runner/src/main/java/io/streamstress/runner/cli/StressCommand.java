@@ -147,6 +147,11 @@ public final class StressCommand implements Callable<Integer> {
                     + "back), above the start's for a scale-up; 0 for half the start's (default: ${DEFAULT-VALUE}).")
     int rescaleTo;
 
+    @Option(names = "--latency", defaultValue = "200ms", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The latency kafka-latency adds to the broker's replies to the job for --stall, with "
+                    + "±25% jitter (default: ${DEFAULT-VALUE}).")
+    Duration latency;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Flink configuration for the MiniCluster and the job, e.g. -Drestart-strategy.type=none.")
     Map<String, String> flinkConfig = new LinkedHashMap<>();
@@ -340,7 +345,7 @@ public final class StressCommand implements Callable<Integer> {
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
-                slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo), flinkConfig,
+                slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo, latency), flinkConfig,
                 Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
                 groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
                 Optional.ofNullable(expectRecovery), pattern, metricsPort, where));

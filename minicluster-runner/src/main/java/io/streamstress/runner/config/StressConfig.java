@@ -143,6 +143,12 @@ public record StressConfig(
             require(kind != FaultKind.PROCESS_KILL || cluster.kind() != ClusterKind.REMOTE,
                     "--chaos process-kill kills the harness with its cluster and resumes: use --cluster embedded or "
                             + "local (a cluster of your own would keep the job running)");
+            require(kind.needs() != FaultKind.Needs.REDIS_PROXY || redisUri.isEmpty(),
+                    "--chaos " + kind + " needs the embedded Redis (the harness puts its fault proxy in front of it): "
+                            + "drop --redis-uri or choose another fault");
+            require(kind.needs() != FaultKind.Needs.KAFKA_PROXY || bootstrapServers.isEmpty(),
+                    "--chaos " + kind + " needs the embedded broker (the harness gives the job a listener behind its "
+                            + "fault proxy): drop --bootstrap-servers or choose another fault");
             require(kind.needs() != FaultKind.Needs.EMBEDDED_REDIS || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness pauses or kills it): drop --redis-uri"
                             + " or choose another fault");
@@ -188,7 +194,9 @@ public record StressConfig(
         return FaultKind.all().stream()
                 .filter(k -> k.needs() != FaultKind.Needs.FLINK_PROCESSES || cluster.ownsProcesses())
                 .filter(k -> k.needs() != FaultKind.Needs.OWN_FLINK || cluster != ClusterKind.REMOTE)
-                .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_REDIS || embeddedRedis)
+                .filter(k -> (k.needs() != FaultKind.Needs.EMBEDDED_REDIS && k.needs() != FaultKind.Needs.REDIS_PROXY)
+                        || embeddedRedis)
+                .filter(k -> k.needs() != FaultKind.Needs.KAFKA_PROXY || embeddedKafka)
                 .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_KAFKA || embeddedKafka)
                 .collect(Collectors.toUnmodifiableSet());
     }

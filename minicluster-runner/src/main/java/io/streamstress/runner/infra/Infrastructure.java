@@ -41,6 +41,7 @@ public final class Infrastructure implements AutoCloseable {
     private EmbeddedRedisServer redis;
     private String bootstrapServers;
     private String redisUri;
+    private JobProxies proxies;
 
     /**
      * Starts or checks Kafka, and starts Redis unless it is external (checked before), telling the user what
@@ -54,6 +55,7 @@ public final class Infrastructure implements AutoCloseable {
         try {
             infra.startRedis(config, dir, console, resumed);
             infra.startKafka(config, dir, console, resumed);
+            infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, console);
             return infra;
         } catch (HarnessException | InterruptedException | RuntimeException e) {
             infra.close();
@@ -229,6 +231,16 @@ public final class Infrastructure implements AutoCloseable {
         return redisUri;
     }
 
+    /** The fault proxies between the job and its servers (none unless a fault goes through one). */
+    public JobProxies proxies() {
+        return proxies;
+    }
+
+    /** The Redis URI the job uses: {@link #redisUri()}, or its fault proxy's when it has one. */
+    public String redisUriForJob() {
+        return proxies == null ? redisUri : proxies.redisUriForJob();
+    }
+
     /** The embedded broker, when this run started one. */
     public EmbeddedKafkaBroker broker() {
         return broker;
@@ -241,6 +253,10 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (proxies != null) {
+            proxies.close();
+            proxies = null;
+        }
         if (broker != null) {
             broker.close();
             broker = null;

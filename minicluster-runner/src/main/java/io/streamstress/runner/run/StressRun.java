@@ -187,7 +187,7 @@ public final class StressRun {
         new CheckpointSettings(config.checkpointInterval(), CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED).applyTo(jobConfig);
         JobSpec spec = new JobSpec("streamstress " + dir.runId(), parallelism, infra.bootstrapServers(), topic,
-                config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUri(), keys,
+                config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUriForJob(), keys,
                 config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel().withAttemptBase(attemptBase));
         return StressJobGraph.streamGraph(spec);
     }
@@ -254,8 +254,8 @@ public final class StressRun {
                 JobWatcher watcher = remember(watching, Handover.seed(new JobWatcher(job::view, committedForClock,
                         broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start());
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config.chaos(), job, config.rescaleTarget(), job.taskManagers(), infra.redis(),
-                                broker, config.stall(), poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
+                        Targets.injectors(config, job, job.taskManagers(), infra.redis(), infra.proxies(),
+                                broker, poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
                         gate, index -> poison.readAt(index, probe)).start();
                 SecondSampler sampler = attach(producer, watcher, lag, chaos, handover, probe);

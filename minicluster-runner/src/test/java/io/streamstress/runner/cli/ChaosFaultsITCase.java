@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChaosFaultsITCase {
 
     @ParameterizedTest(name = "--chaos {0}")
-    @ValueSource(strings = {"taskmanager-stop", "redis-stall", "redis-restart", "broker-restart", "poison"})
+    @ValueSource(strings = {"taskmanager-stop", "redis-stall", "redis-restart", "broker-restart", "poison",
+        "redis-reply-lost", "redis-blackhole", "redis-reset"})
     void theCountStaysExactAndRecoveryIsMeasured(String kind) {
         // When a small run injects one fault of this kind
         CommandResult result = CommandResult.run(StressPipelineITCase.args("--chaos", kind, "--stall", "2s"));
@@ -32,6 +33,20 @@ class ChaosFaultsITCase {
                     .containsPattern("poison +10 malformed records set aside and counted apart \\(10 written\\)")
                     .containsPattern("end offsets +200,010 in the topic");
         }
+    }
+
+    @Test
+    void theAtLeastOnceControlIsCaughtWhenACommitsReplyIsLost() {
+        // Given the at-least-once sink, which applies its batches without a mark
+        // When the reply to one of its scripts is lost and the connection cut
+        CommandResult result = CommandResult.run(StressPipelineITCase.args("--delivery", "at-least-once",
+                "--chaos", "redis-reply-lost"));
+
+        // Then the batch applied twice is counted as duplicates
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.INVARIANT_FAILED);
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=200000 committed=")
+                .containsPattern("lost=0 duplicated=[1-9]\\d*");
     }
 
     @Test
