@@ -19,9 +19,13 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 
-/** Creates the load topic, reads its end offsets and a group's lag, through one Kafka {@link Admin} client. */
+/**
+ * Creates the load topic, reads its end offsets, its partitions' replicas and a group's lag, through one Kafka
+ * {@link Admin} client.
+ */
 public final class TopicAdmin implements AutoCloseable {
 
     /** How long a call may take before the broker counts as unreachable. */
@@ -124,6 +128,19 @@ public final class TopicAdmin implements AutoCloseable {
         }
         return call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames())
                 .get(topic).partitions().size();
+    }
+
+    /**
+     * The partitions of {@code topic} as the cluster's metadata has them (leader, replicas, in-sync replicas), by
+     * partition number.
+     *
+     * @throws KafkaUnavailableException when the cluster does not answer, or refuses (its cause says why: a
+     *     {@link RetriableException}, such as the topic not known yet, may pass when asked again)
+     */
+    public List<TopicPartitionInfo> describePartitions(String topic)
+            throws KafkaUnavailableException, InterruptedException {
+        return call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames())
+                .get(topic).partitions();
     }
 
     /** The end offset of each partition of {@code topic}, indexed by partition. */

@@ -120,7 +120,7 @@ class EmbeddedKafkaBrokerITCase {
         // Given a port held by the test and handed to the broker as its first candidate for the listener
         // (the picker is asked for the client listener's port, then the controller's)
         try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            RiggedPicker picker = new RiggedPicker(listener.equals("client") ? 0 : 1, held.getLocalPort());
+            RiggedPortPicker picker = new RiggedPortPicker(listener.equals("client") ? 0 : 1, held.getLocalPort());
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.loopback(dir).withPortPicker(picker))) {
 
@@ -198,29 +198,6 @@ class EmbeddedKafkaBrokerITCase {
 
     private static int freePort() {
         return PortPicker.free().pick("127.0.0.1");
-    }
-
-    /** Hands out {@code rigged} as its candidate number {@code at} (from 0), free ports otherwise; keeps them. */
-    private static final class RiggedPicker implements PortPicker {
-        private final int at;
-        private final int rigged;
-        private final List<Integer> handedOut = new java.util.ArrayList<>();
-
-        RiggedPicker(int at, int rigged) {
-            this.at = at;
-            this.rigged = rigged;
-        }
-
-        @Override
-        public synchronized int pick(String host) {
-            int port = handedOut.size() == at ? rigged : PortPicker.free().pick(host);
-            handedOut.add(port);
-            return port;
-        }
-
-        synchronized List<Integer> handedOut() {
-            return List.copyOf(handedOut);
-        }
     }
 
     private static Properties groupConsumer(String bootstrap) {
