@@ -57,6 +57,11 @@ final class Connection {
     }
 
     private void connect() {
+        if (context.upstream() == null) {
+            LOG.debug("{}: no upstream yet, closed", label);
+            client.close();
+            return;
+        }
         ChannelFuture connecting = new Bootstrap()
                 .group(client.eventLoop())
                 .channel(NioSocketChannel.class)

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -58,6 +59,21 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Starts a proxy on a free port of 127.0.0.1 that forwards nowhere yet: for a server that must be told the
+     * proxy's address before it starts (a broker advertising a listener at it). Until {@link #forwardTo} names
+     * the upstream, connections are accepted and closed.
+     */
+    public static FaultProxy startUnbound(String name) {
+        return open(name, null, 0);
+    }
+
+    /** From now on, new connections go to {@code upstream}. */
+    public void forwardTo(InetSocketAddress upstream) {
+        context.target().set(Objects.requireNonNull(upstream, "upstream"));
+        LOG.info("proxy {}: forwarding to {}", name(), upstream);
+    }
+
+    /**
      * Starts a proxy to {@code upstream} on 127.0.0.1:{@code listenPort}.
      *
      * @param name names the proxy in logs and thread names, e.g. {@code redis}
@@ -65,15 +81,19 @@ public final class FaultProxy implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound
      */
     public static FaultProxy start(String name, InetSocketAddress upstream, int listenPort) {
+        return open(name, Objects.requireNonNull(upstream, "upstream: pass the address the proxy forwards to"),
+                listenPort);
+    }
+
+    private static FaultProxy open(String name, InetSocketAddress upstream, int listenPort) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("proxy name is blank: pass what it stands before, e.g. \"redis\"");
         }
-        Objects.requireNonNull(upstream, "upstream: pass the address the proxy forwards to");
         if (listenPort < 0 || listenPort > 65_535) {
             throw new IllegalArgumentException("listen port " + listenPort + " is outside [0, 65535]: pass 0 for a"
                     + " free port");
         }
-        ProxyContext context = new ProxyContext(name, upstream, new Toxics(), new Counters(),
+        ProxyContext context = new ProxyContext(name, new AtomicReference<>(upstream), new Toxics(), new Counters(),
                 ConcurrentHashMap.newKeySet());
         EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("proxy-" + name + "-accept", true));
         EventLoopGroup relays = new NioEventLoopGroup(1, new DefaultThreadFactory("proxy-" + name + "-relay", true));

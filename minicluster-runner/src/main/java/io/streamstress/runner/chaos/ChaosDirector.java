@@ -161,9 +161,14 @@ public final class ChaosDirector implements AutoCloseable {
     private void awaitRecovery(int index, PlannedFault fault, long t0, long ended) throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
         RecoveryClock clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
-        while (clock.recoveryMillis().isEmpty() && System.nanoTime() < deadline && !jobDone.getAsBoolean()) {
-            Thread.sleep(POLL_MS);
-            clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
+        gate.recovering(true);
+        try {
+            while (clock.recoveryMillis().isEmpty() && System.nanoTime() < deadline && !jobDone.getAsBoolean()) {
+                Thread.sleep(POLL_MS);
+                clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
+            }
+        } finally {
+            gate.recovering(false);
         }
         RecoveryClock measured = clock;
         synchronized (this) {

@@ -29,6 +29,8 @@ public final class FaultGate implements ProduceGate {
     private final List<Interval> heldSpans = new CopyOnWriteArrayList<>();
     private volatile long holdingSince = -1;
     private volatile boolean released;
+    /** A fault's recovery is being awaited: no hold applies (it could need the records a hold keeps back). */
+    private volatile boolean recovering;
 
     /** @param alreadyStarted faults handled before (by a process this run resumes) */
     public FaultGate(FaultPlan plan, long messages, Set<Integer> alreadyStarted) {
@@ -47,13 +49,13 @@ public final class FaultGate implements ProduceGate {
             if (hold[0] > messageId) {
                 return;
             }
-            if (released || started.contains((int) hold[1])) {
+            if (released || recovering || started.contains((int) hold[1])) {
                 continue;
             }
             long from = System.currentTimeMillis();
             holdingSince = from;
             try {
-                while (!released && !started.contains((int) hold[1])) {
+                while (!released && !recovering && !started.contains((int) hold[1])) {
                     Thread.sleep(POLL_MS);
                 }
             } finally {
@@ -76,6 +78,16 @@ public final class FaultGate implements ProduceGate {
     /** The director starts (or gives up) fault {@code index}: the producer may pass its position. */
     void start(int index) {
         started.add(index);
+    }
+
+    /**
+     * While the director awaits a fault's recovery, the producer passes every hold: a recovery that shows as
+     * records processed or committed again needs records to come, and the next fault's hold (whose fault waits
+     * for this recovery) would keep them back until the director gave up waiting. The next fault then lands at
+     * or after its position rather than exactly at it.
+     */
+    void recovering(boolean awaiting) {
+        recovering = awaiting;
     }
 
     /** Lets the producer go for good (the plan is done, or the run ends). */

@@ -134,12 +134,14 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--chaos", defaultValue = "none", paramLabel = "FAULT[,FAULT…]",
             description = "Faults to inject, comma separated: KIND, KIND@30s (since the first record), KIND@40%% "
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
-                    + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, process-kill, poison (default: ${DEFAULT-VALUE}).")
+                    + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, "
+                    + "process-kill, poison, rescale, rollback, redis-reply-lost, redis-blackhole, redis-reset, "
+                    + "kafka-blackhole, kafka-latency, kafka-reset (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long redis-stall pauses Redis and taskmanager-freeze freezes a TaskManager "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How long redis-stall pauses Redis, taskmanager-freeze freezes a TaskManager, a blackhole "
+                    + "hangs the job's traffic and kafka-latency lasts (default: ${DEFAULT-VALUE}).")
     Duration stall;
 
     @Option(names = "--rescale-to", defaultValue = "0", paramLabel = "N",
@@ -149,7 +151,7 @@ public final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--latency", defaultValue = "200ms", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The latency kafka-latency adds to the broker's replies to the job for --stall, with "
-                    + "±25% jitter (default: ${DEFAULT-VALUE}).")
+                    + "±25%% jitter (default: ${DEFAULT-VALUE}).")
     Duration latency;
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",

@@ -4,6 +4,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.netty.channel.ConnectTimeoutException;
 import io.streamstress.kafka.broker.BindFailure;
+import io.streamstress.chaos.proxy.FaultProxy;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
@@ -42,6 +43,8 @@ public final class Infrastructure implements AutoCloseable {
     private String bootstrapServers;
     private String redisUri;
     private JobProxies proxies;
+    /** The fault proxy in front of the broker's listener for the job, when a fault needs it. */
+    private FaultProxy kafkaProxy;
 
     /**
      * Starts or checks Kafka, and starts Redis unless it is external (checked before), telling the user what
@@ -55,7 +58,7 @@ public final class Infrastructure implements AutoCloseable {
         try {
             infra.startRedis(config, dir, console, resumed);
             infra.startKafka(config, dir, console, resumed);
-            infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, console);
+            infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, infra.broker, infra.kafkaProxy, console);
             return infra;
         } catch (HarnessException | InterruptedException | RuntimeException e) {
             infra.close();
@@ -79,6 +82,12 @@ public final class Infrastructure implements AutoCloseable {
         Console.Step step = console.step("Starting Kafka broker (embedded, KRaft)");
         String note = "";
         BrokerSettings fresh = BrokerSettings.loopback(dir.kafka());
+        if (JobProxies.needsKafkaProxy(config.chaos())) {
+            // The job's listener is advertised at the proxy's port: the proxy binds first, learns where to
+            // forward once the broker is up.
+            kafkaProxy = FaultProxy.startUnbound("Kafka");
+            fresh = fresh.withProxiedListener(kafkaProxy.address().getHostString(), kafkaProxy.port());
+        }
         broker = new EmbeddedKafkaBroker(resumed.isPresent()
                 ? fresh.withPorts(resumed.get().brokerPort(), resumed.get().controllerPort())
                 : fresh);
@@ -236,6 +245,11 @@ public final class Infrastructure implements AutoCloseable {
         return proxies;
     }
 
+    /** The Kafka the job reads: {@link #bootstrapServers()}, or its fault proxy's when it has one. */
+    public String bootstrapServersForJob() {
+        return proxies == null ? bootstrapServers : proxies.bootstrapServersForJob().orElse(bootstrapServers);
+    }
+
     /** The Redis URI the job uses: {@link #redisUri()}, or its fault proxy's when it has one. */
     public String redisUriForJob() {
         return proxies == null ? redisUri : proxies.redisUriForJob();
@@ -256,7 +270,10 @@ public final class Infrastructure implements AutoCloseable {
         if (proxies != null) {
             proxies.close();
             proxies = null;
+        } else if (kafkaProxy != null) {
+            kafkaProxy.close();
         }
+        kafkaProxy = null;
         if (broker != null) {
             broker.close();
             broker = null;

@@ -186,7 +186,7 @@ public final class StressRun {
         Configuration jobConfig = Configuration.fromMap(config.flinkConfig());
         new CheckpointSettings(config.checkpointInterval(), CheckpointingMode.EXACTLY_ONCE, config.stateBackend(), false,
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED).applyTo(jobConfig);
-        JobSpec spec = new JobSpec("streamstress " + dir.runId(), parallelism, infra.bootstrapServers(), topic,
+        JobSpec spec = new JobSpec("streamstress " + dir.runId(), parallelism, infra.bootstrapServersForJob(), topic,
                 config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUriForJob(), keys,
                 config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel().withAttemptBase(attemptBase));
         return StressJobGraph.streamGraph(spec);

@@ -42,6 +42,22 @@ class FaultGateTest {
     }
 
     @Test
+    void noHoldAppliesWhileAFaultsRecoveryIsAwaited() {
+        // Given the producer held at fault 0's position
+        FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
+        CompletableFuture<Void> atHold = passing(gate, 400);
+        assertThat(atHold).as("message 400 before fault 0 started").failsWithin(Duration.ofMillis(300));
+
+        // When the director awaits an earlier fault's recovery, which may need the records the hold keeps back
+        gate.recovering(true);
+
+        // Then the producer passes, and holds again once the recovery is over
+        assertThat(atHold).as("message 400 while a recovery is awaited").succeedsWithin(Duration.ofSeconds(5));
+        gate.recovering(false);
+        assertThat(passing(gate, 700)).as("message 700 after the recovery").failsWithin(Duration.ofMillis(300));
+    }
+
+    @Test
     void theSpansTheProducerWasHeldAreRecorded() throws Exception {
         // Given a producer held at message 400
         FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
