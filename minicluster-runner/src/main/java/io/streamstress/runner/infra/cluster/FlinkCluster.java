@@ -1,9 +1,12 @@
 package io.streamstress.runner.infra.cluster;
 
+import io.streamstress.chaos.inject.FaultNotInjectedException;
+import io.streamstress.chaos.target.JobManagerControl;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.runner.infra.HarnessException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -67,6 +70,19 @@ public interface FlinkCluster extends AutoCloseable {
      * {@link io.streamstress.chaos.inject.FaultNotInjectedException}.
      */
     TaskManagerControl taskManagersOf(JobID job);
+
+    /**
+     * The JobManager of {@code job}, for the JobManager failover. Only the embedded MiniCluster, on HA services
+     * with leadership control, can fail it over; elsewhere its {@code failover} throws
+     * {@link FaultNotInjectedException}.
+     */
+    default JobManagerControl jobManagerOf(JobID job) {
+        return leaderless -> {
+            throw new FaultNotInjectedException("a JobManager failover needs HA leadership control: only the "
+                    + "embedded MiniCluster has it (" + kind().name().toLowerCase(Locale.ROOT)
+                    + " cluster here)");
+        };
+    }
 
     /** Stops what this object started (a user's cluster is left running). */
     @Override

@@ -1,6 +1,8 @@
 package io.streamstress.runner.infra.cluster;
 
 import io.streamstress.chaos.inject.FaultNotInjectedException;
+import io.streamstress.chaos.target.JobManagerControl;
+import io.streamstress.chaos.target.JobManagerControl.JobManagerFailover;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.runner.infra.HarnessException;
@@ -14,9 +16,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -32,6 +36,9 @@ import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.executiongraph.AccessExecution;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.highavailability.HighAvailabilityServices;
+import org.apache.flink.runtime.highavailability.nonha.embedded.EmbeddedHaServicesWithLeadershipControl;
+import org.apache.flink.runtime.highavailability.nonha.embedded.HaLeadershipControl;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -41,6 +48,15 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 /**
  * A Flink MiniCluster sized for a laptop: many small TaskManagers (no shuffle in this job, so each needs
  * only a few network buffers), REST on loopback, temp files in the run directory.
+ *
+ * <p>It runs on embedded HA services with leadership control ({@link MiniCluster.HaServices#WITH_LEADERSHIP_CONTROL},
+ * {@link EmbeddedHaServicesWithLeadershipControl}), so that {@link #failOverJobManager} can take the JobMaster's
+ * leadership of a job away and give it back. Those services are the non-HA embedded ones ({@code
+ * EmbeddedHaServices}: in-memory leader election, no ZooKeeper, nothing written) but for the checkpoint recovery
+ * factory; this cluster gives them its own, {@link HandOverCheckpointRecoveryFactory}: Flink's standalone store per
+ * JobMaster, whose completed checkpoints a suspended JobMaster hands over to the next one. Completed checkpoints
+ * thus survive a JobMaster leadership change (the new JobMaster restores the job from the latest one, it does not
+ * start it from scratch), and a run without a failover keeps, checkpoint for checkpoint, the non-HA behaviour.
  */
 public final class MiniClusterHost implements FlinkCluster {
 
@@ -82,10 +98,11 @@ public final class MiniClusterHost implements FlinkCluster {
             throws HarnessException {
         Configuration config = clusterConfiguration(rocksDb, tmpDir);
         config.addAll(extra);
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        MiniCluster cluster = new LeadershipControlledMiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config)
                 .setNumTaskManagers(taskManagers)
                 .setNumSlotsPerTaskManager(slotsPerTaskManager)
+                .setHaServices(MiniCluster.HaServices.WITH_LEADERSHIP_CONTROL)
                 .withRandomPorts()
                 .build());
         try {
@@ -214,6 +231,43 @@ public final class MiniClusterHost implements FlinkCluster {
         }
     }
 
+    /** Fails over the JobManager of {@code job}: see {@link #failOverJobManager}. */
+    @Override
+    public JobManagerControl jobManagerOf(JobID job) {
+        return leaderless -> failOverJobManager(job, leaderless);
+    }
+
+    /**
+     * Revokes the JobMaster's leadership of {@code job}, waits {@code leaderless}, and grants it again. The revoke
+     * suspends the job: its JobMaster closes, its tasks are cancelled, its checkpoint store hands its completed
+     * checkpoints over. The grant starts a new JobMaster, with a new execution graph (attempt numbers start at 0
+     * again), that restores the job from the latest completed checkpoint and schedules every task again.
+     *
+     * @throws FaultNotInjectedException when the job is not running (nothing is revoked then)
+     */
+    public JobManagerFailover failOverJobManager(JobID job, Duration leaderless) throws Exception {
+        HaLeadershipControl leadership = cluster.getHaLeadershipControl().orElseThrow(
+                () -> new FaultNotInjectedException("this MiniCluster runs without HA leadership control"));
+        JobStatus status = cluster.getJobStatus(job).get(10, TimeUnit.SECONDS);
+        if (status != JobStatus.RUNNING) {
+            throw new FaultNotInjectedException("job " + job + " is " + status + ", not running");
+        }
+        long revokedAt = System.currentTimeMillis();
+        leadership.revokeJobMasterLeadership(job).get(60, TimeUnit.SECONDS);
+        long revokeTook = System.currentTimeMillis() - revokedAt;
+        long grantedAt;
+        try {
+            Thread.sleep(leaderless.toMillis());
+        } finally {
+            // Even when interrupted: a job left without a leader would never run again.
+            leadership.grantJobMasterLeadership(job).get(60, TimeUnit.SECONDS);
+            grantedAt = System.currentTimeMillis();
+        }
+        return new JobManagerFailover(revokedAt, grantedAt, String.format("JobMaster of job %s lost its leadership "
+                + "(revoke took %d ms), granted to a new JobMaster %d ms after the revoke", job, revokeTook,
+                grantedAt - revokedAt));
+    }
+
     /** Stops (and replaces) TaskManagers that host a running task of {@code job}; kill and freeze it cannot. */
     @Override
     public TaskManagerControl taskManagersOf(JobID job) {
@@ -264,6 +318,23 @@ public final class MiniClusterHost implements FlinkCluster {
             cluster.close();
         } catch (Exception e) {
             // Shutting down: nothing useful to do about a failing close.
+        }
+    }
+
+    /**
+     * A MiniCluster on {@link EmbeddedHaServicesWithLeadershipControl} with {@link
+     * HandOverCheckpointRecoveryFactory} instead of the services' own checkpoint recovery (the MiniCluster's
+     * extension point for its HA services, as Flink's {@code TestingMiniCluster} uses it).
+     */
+    private static final class LeadershipControlledMiniCluster extends MiniCluster {
+
+        LeadershipControlledMiniCluster(MiniClusterConfiguration configuration) {
+            super(configuration);
+        }
+
+        @Override
+        protected HighAvailabilityServices createHighAvailabilityServices(Configuration config, Executor executor) {
+            return new EmbeddedHaServicesWithLeadershipControl(executor, new HandOverCheckpointRecoveryFactory());
         }
     }
 
