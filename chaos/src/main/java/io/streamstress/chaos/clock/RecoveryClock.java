@@ -68,7 +68,8 @@ public record RecoveryClock(
      */
     public static RecoveryClock measure(FaultKind kind, long t0, long ended, Observations seen) {
         boolean resumedProcess = kind == FaultKind.PROCESS_KILL;
-        boolean restarts = kind.restartsTasks() || resumedProcess || kind.replacesJob();
+        boolean restarts = kind.restartsTasks() || resumedProcess || kind.replacesJob()
+                || kind == FaultKind.JOBMANAGER_FAILOVER;
         OptionalLong t1 = restarts
                 ? seen.running().stream().filter(e -> e.atMillis() >= t0 && (resumedProcess || e.restarted()))
                         .mapToLong(AttemptEvent::atMillis).max()
@@ -102,6 +103,15 @@ public record RecoveryClock(
             case KAFKA_LATENCY:
                 return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), ended, ended),
                         "first record processed after the latency was removed", baseline, detected);
+            case JOBMANAGER_FAILOVER:
+                // The new JobMaster's attempts are numbered from 0 again, like the job's first ones: the tap's
+                // first records cannot tell them apart, so recovery is the first record processed once its
+                // tasks ran (T1 from the JobManager's own timestamps).
+                OptionalLong afterRestart = t1.isPresent()
+                        ? firstIncreaseAfter(seen.processed(), t1.getAsLong(), t1.getAsLong())
+                        : OptionalLong.empty();
+                return new RecoveryClock(t0, t1, t2, t3, t4, afterRestart,
+                        "first record processed after the new JobMaster's tasks ran (T1)", baseline, detected);
             case KAFKA_RESET:
                 return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), t0, t0),
                         "first record processed after the connections were reset", baseline, detected);

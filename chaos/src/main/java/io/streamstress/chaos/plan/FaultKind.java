@@ -56,13 +56,20 @@ public enum FaultKind {
     /** {@code --latency} (with jitter) is added to the broker's replies to the job for {@code --stall}. */
     KAFKA_LATENCY("kafka-latency", Needs.KAFKA_PROXY),
     /** Every connection of the job to the broker is reset (RST) once. */
-    KAFKA_RESET("kafka-reset", Needs.KAFKA_PROXY);
+    KAFKA_RESET("kafka-reset", Needs.KAFKA_PROXY),
+    /**
+     * The JobMaster loses its leadership of the job and gets it back: a new JobMaster restores the job, under the
+     * same id, from its latest completed checkpoint; every task restarts.
+     */
+    JOBMANAGER_FAILOVER("jobmanager-failover", Needs.EMBEDDED_FLINK);
 
     /** What a kind needs the harness to control. */
     public enum Needs {
         NOTHING,
         /** A Flink cluster the harness started (embedded, or local processes), not a user's. */
         OWN_FLINK,
+        /** The embedded MiniCluster (its HA services let the harness take a JobMaster's leadership away). */
+        EMBEDDED_FLINK,
         /** TaskManager processes the harness owns (the local cluster): it sends them signals. */
         FLINK_PROCESSES,
         EMBEDDED_REDIS,

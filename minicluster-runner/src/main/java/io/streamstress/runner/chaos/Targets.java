@@ -2,6 +2,7 @@ package io.streamstress.runner.chaos;
 
 import io.streamstress.chaos.inject.ConnectionResetInjector;
 import io.streamstress.chaos.inject.FaultInjector;
+import io.streamstress.chaos.inject.JobManagerFailoverInjector;
 import io.streamstress.chaos.inject.PauseInjector;
 import io.streamstress.chaos.inject.ReplyLostInjector;
 import io.streamstress.chaos.inject.RescaleInjector;
@@ -17,13 +18,14 @@ import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.chaos.proxy.FaultProxy;
 import io.streamstress.chaos.proxy.Latency;
 import io.streamstress.chaos.target.JobControl;
+import io.streamstress.chaos.target.JobManagerControl;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.JobProxies;
-import io.streamstress.redis.server.EmbeddedRedisServer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,6 +40,12 @@ public final class Targets {
     /** How long a lost reply waits for the next commit (the job commits after every checkpoint). */
     static final Duration REPLY_LOST_PATIENCE = Duration.ofSeconds(30);
 
+    /** How long a connection reset waits for the job's first connection through the proxy. */
+    static final Duration CONNECTION_PATIENCE = Duration.ofSeconds(30);
+
+    /** How long a JobManager failover leaves the job without a leading JobMaster. */
+    static final Duration LEADERLESS = Duration.ofMillis(500);
+
     private Targets() {}
 
     /**
@@ -45,7 +53,7 @@ public final class Targets {
      * configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
      * running job (a rescale or a rollback replaces it); {@code proxies} stand between the job and its servers.
      */
-    public static Map<FaultKind, FaultInjector> injectors(StressConfig config, JobControl job,
+    public static Map<FaultKind, FaultInjector> injectors(StressConfig config, JobControl job, JobManagerControl jobManager,
             TaskManagerControl taskManagers, EmbeddedRedisServer redis, JobProxies proxies, EmbeddedKafkaBroker broker,
             PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
         FaultPlan plan = config.chaos();
@@ -64,6 +72,7 @@ public final class Targets {
             injectors.put(FaultKind.RESCALE, new RescaleInjector(job, job.parallelism(), rescaleTo));
         }
         injectors.put(FaultKind.ROLLBACK, new RollbackInjector(job));
+        injectors.put(FaultKind.JOBMANAGER_FAILOVER, new JobManagerFailoverInjector(jobManager, LEADERLESS));
         injectors.put(FaultKind.TASKMANAGER_STOP, new TaskManagerStopInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_KILL, new TaskManagerKillInjector(taskManagers));
         injectors.put(FaultKind.TASKMANAGER_FREEZE, new TaskManagerFreezeInjector(taskManagers, stall));
@@ -80,7 +89,7 @@ public final class Targets {
             injectors.put(FaultKind.REDIS_REPLY_LOST, new ReplyLostInjector(proxy, REPLY_LOST_PATIENCE));
             injectors.put(FaultKind.REDIS_BLACKHOLE, new PauseInjector(blackholed(proxy), stall,
                     "the job's traffic to Redis hung (no RST, no FIN)"));
-            injectors.put(FaultKind.REDIS_RESET, new ConnectionResetInjector(proxy));
+            injectors.put(FaultKind.REDIS_RESET, new ConnectionResetInjector(proxy, CONNECTION_PATIENCE));
         });
         proxies.kafka().ifPresent(proxy -> {
             injectors.put(FaultKind.KAFKA_BLACKHOLE, new PauseInjector(blackholed(proxy), stall,
@@ -88,7 +97,7 @@ public final class Targets {
             Latency latency = new Latency(config.faults().latency(), config.faults().jitter());
             injectors.put(FaultKind.KAFKA_LATENCY, new PauseInjector(delayed(proxy, latency), stall,
                     latency + " added to the broker's replies to the job"));
-            injectors.put(FaultKind.KAFKA_RESET, new ConnectionResetInjector(proxy));
+            injectors.put(FaultKind.KAFKA_RESET, new ConnectionResetInjector(proxy, CONNECTION_PATIENCE));
         });
         return injectors;
     }

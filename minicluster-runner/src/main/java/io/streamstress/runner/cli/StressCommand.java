@@ -136,7 +136,7 @@ public final class StressCommand implements Callable<Integer> {
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
                     + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, "
                     + "process-kill, poison, rescale, rollback, redis-reply-lost, redis-blackhole, redis-reset, "
-                    + "kafka-blackhole, kafka-latency, kafka-reset (default: ${DEFAULT-VALUE}).")
+                    + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,

@@ -143,6 +143,9 @@ public record StressConfig(
             require(kind != FaultKind.PROCESS_KILL || cluster.kind() != ClusterKind.REMOTE,
                     "--chaos process-kill kills the harness with its cluster and resumes: use --cluster embedded or "
                             + "local (a cluster of your own would keep the job running)");
+            require(kind.needs() != FaultKind.Needs.EMBEDDED_FLINK || cluster.kind() == ClusterKind.EMBEDDED,
+                    "--chaos " + kind + " needs the embedded MiniCluster (its HA services let the harness take the "
+                            + "JobMaster's leadership away): drop --cluster or choose another fault");
             require(kind.needs() != FaultKind.Needs.REDIS_PROXY || redisUri.isEmpty(),
                     "--chaos " + kind + " needs the embedded Redis (the harness puts its fault proxy in front of it): "
                             + "drop --redis-uri or choose another fault");
@@ -194,6 +197,7 @@ public record StressConfig(
         return FaultKind.all().stream()
                 .filter(k -> k.needs() != FaultKind.Needs.FLINK_PROCESSES || cluster.ownsProcesses())
                 .filter(k -> k.needs() != FaultKind.Needs.OWN_FLINK || cluster != ClusterKind.REMOTE)
+                .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_FLINK || cluster == ClusterKind.EMBEDDED)
                 .filter(k -> (k.needs() != FaultKind.Needs.EMBEDDED_REDIS && k.needs() != FaultKind.Needs.REDIS_PROXY)
                         || embeddedRedis)
                 .filter(k -> k.needs() != FaultKind.Needs.KAFKA_PROXY || embeddedKafka)

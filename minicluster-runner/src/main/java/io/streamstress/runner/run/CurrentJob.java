@@ -2,6 +2,7 @@ package io.streamstress.runner.run;
 
 import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.target.JobControl;
+import io.streamstress.chaos.target.JobManagerControl;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.runner.infra.Console;
@@ -24,7 +25,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * (whose attempt numbers continue after the earlier jobs', {@link #ATTEMPT_BASE_STEP} per job, as the job's
  * probe reports them), the result, the restart count, the TaskManagers that host its tasks.
  */
-final class CurrentJob implements JobControl {
+final class CurrentJob implements JobControl, JobManagerControl {
 
     /** Attempts of the n-th job of a run are numbered from n × this (Flink's own restart at most that often). */
     static final int ATTEMPT_BASE_STEP = 10_000;
@@ -221,6 +222,22 @@ final class CurrentJob implements JobControl {
         } finally {
             replacing = false;
         }
+    }
+
+    /**
+     * Fails over the JobManager of the running job. The new JobMaster's execution graph numbers its attempts
+     * from 0 again: from now on the view numbers them after the ones seen so far, as for a new job (the job's
+     * own probe goes on numbering them as before).
+     */
+    @Override
+    public synchronized JobManagerFailover failover(Duration leaderless) throws Exception {
+        long restartsOfOld = Math.max(0, flink.taskRestarts(id));
+        JobManagerFailover done = flink.jobManagerOf(id).failover(leaderless);
+        restartsOfEarlierJobs += restartsOfOld;
+        generation = generation + 1;
+        // Restored from a checkpoint, its bounded source will not finish by itself (FLINK-31006).
+        restored = true;
+        return done;
     }
 
     private long replaceBy(int newParallelism, String snapshot, long restartsOfOld) throws HarnessException {

@@ -254,7 +254,7 @@ public final class StressRun {
                 JobWatcher watcher = remember(watching, Handover.seed(new JobWatcher(job::view, committedForClock,
                         broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start());
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config, job, job.taskManagers(), infra.redis(), infra.proxies(),
+                        Targets.injectors(config, job, job, job.taskManagers(), infra.redis(), infra.proxies(),
                                 broker, poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
                         gate, index -> poison.readAt(index, probe)).start();

@@ -14,7 +14,8 @@ class ChaosFaultsITCase {
 
     @ParameterizedTest(name = "--chaos {0}")
     @ValueSource(strings = {"taskmanager-stop", "redis-stall", "redis-restart", "broker-restart", "poison",
-        "redis-reply-lost", "redis-blackhole", "redis-reset", "kafka-blackhole", "kafka-latency", "kafka-reset"})
+        "redis-reply-lost", "redis-blackhole", "redis-reset", "kafka-blackhole", "kafka-latency", "kafka-reset",
+        "jobmanager-failover"})
     void theCountStaysExactAndRecoveryIsMeasured(String kind) {
         // When a small run injects one fault of this kind
         CommandResult result = CommandResult.run(StressPipelineITCase.args("--chaos", kind, "--stall", "2s"));
