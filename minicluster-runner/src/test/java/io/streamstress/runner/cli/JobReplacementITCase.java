@@ -13,21 +13,25 @@ import org.junit.jupiter.api.Test;
 class JobReplacementITCase {
 
     private static final String[] SMALL = {
-        "--messages", "200000", "--partitions", "4", "--task-managers", "6", "--slots-per-task-manager", "1",
-        "--rate", "25000", "--checkpoint-interval", "500ms", "--max-time", "3m"
+        "--messages", "150000", "--partitions", "4", "--task-managers", "6", "--slots-per-task-manager", "1",
+        "--rate", "25000", "--checkpoint-interval", "500ms"
     };
 
+    /** The small run with {@code extra}, and a time limit of 3 minutes unless {@code extra} sets one. */
     private static String[] args(String... extra) {
-        String[] all = java.util.Arrays.copyOf(SMALL, SMALL.length + extra.length);
-        System.arraycopy(extra, 0, all, SMALL.length, extra.length);
-        return all;
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(SMALL));
+        all.addAll(java.util.List.of(extra));
+        if (!all.contains("--max-time")) {
+            all.addAll(java.util.List.of("--max-time", "3m"));
+        }
+        return all.toArray(String[]::new);
     }
 
     private static void assertExactPass(CommandResult result) {
         assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
                 .isEqualTo(ExitCodes.PASS);
         assertThat(result.lastOutLine()).as("last line")
-                .startsWith("VERDICT PASS produced=200000 committed=200000 lost=0 duplicated=0 seconds=");
+                .startsWith("VERDICT PASS produced=150000 committed=150000 lost=0 duplicated=0 seconds=");
     }
 
     @Test
@@ -71,15 +75,17 @@ class JobReplacementITCase {
 
     @Test
     void theLossControlIsCaughtAfterARescaleAndATaskException() {
-        // Given the at-most-once sink (it marks records handled ahead of its checkpoints)
+        // Given the at-most-once sink (it marks records handled ahead of its checkpoints); a job restored from a
+        // savepoint is stopped by the harness once every message is committed (FLINK-31006), which a sink that
+        // loses records never reaches: the run ends at --max-time, long after the job read every record
         // When the job is rescaled and then a task fails
         CommandResult result = CommandResult.run(args("--delivery", "at-most-once",
-                "--chaos", "rescale@20%,task-exception@50%"));
+                "--chaos", "rescale@20%,task-exception@50%", "--max-time", "40s"));
 
         // Then the verifier counts the loss
         assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
                 .isEqualTo(ExitCodes.INVARIANT_FAILED);
-        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=200000 committed=")
+        assertThat(result.lastOutLine()).as("last line").startsWith("VERDICT FAIL produced=150000 committed=")
                 .containsPattern("lost=[1-9]\\d* duplicated=0");
     }
 }

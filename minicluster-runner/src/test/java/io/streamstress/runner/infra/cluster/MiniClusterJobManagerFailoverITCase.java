@@ -146,6 +146,7 @@ class MiniClusterJobManagerFailoverITCase {
 
     @Test
     void aJobThatFinishesLeavesNoRetainedCheckpointsAsOnTheNonHaServices() throws Exception {
+        Duration discardPatience = Duration.ofSeconds(10);
         // Given a bounded counter that checkpoints a few times before it ends
         Path checkpoints = dir.resolve("checkpoints-finished");
         JobID job = cluster.submit(counter(2_000, checkpoints));
@@ -154,10 +155,16 @@ class MiniClusterJobManagerFailoverITCase {
         // When it finishes
         JobResult result = cluster.awaitResult(job, PATIENCE);
 
-        // Then its checkpoints (retained on cancellation, not on finishing) are gone
+        // Then its checkpoints (retained on cancellation, not on finishing) are gone, once the JobMaster's I/O
+        // executor has discarded them (asynchronously, after the result)
         assertThat(result).as("result within %s", PATIENCE).isNotNull();
         assertThat(result.getApplicationStatus().name()).as("final status").isEqualTo("SUCCEEDED");
-        assertThat(RetainedCheckpoints.newestFirst(checkpoints)).as("retained checkpoints left on disk").isEmpty();
+        long deadline = System.nanoTime() + discardPatience.toNanos();
+        while (!RetainedCheckpoints.newestFirst(checkpoints).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(RetainedCheckpoints.newestFirst(checkpoints)).as("retained checkpoints left on disk %s after the "
+                + "result", discardPatience).isEmpty();
     }
 
     /** Sequence numbers at 1,000 a second (one source subtask, in order) → counts per key, 2 counter subtasks. */
