@@ -29,7 +29,7 @@ public final class CheckpointObserver {
     public synchronized void observe(CheckpointStatsSnapshot snapshot) {
         List<CompletedCheckpoint> listed = new ArrayList<>();
         for (AbstractCheckpointStats stats : snapshot.getHistory().getCheckpoints()) {
-            if (stats.getStatus() == CheckpointStatsStatus.COMPLETED) {
+            if (stats.getStatus() == CheckpointStatsStatus.COMPLETED && !stats.getProperties().isSavepoint()) {
                 listed.add(new CompletedCheckpoint(stats.getCheckpointId(), stats.getTriggerTimestamp(),
                         stats.getLatestAckTimestamp(), stats.getEndToEndDuration(), stats.getStateSize()));
             }

@@ -202,7 +202,9 @@ public final class MiniClusterHost implements FlinkCluster {
         long failed = 0;
         if (stats != null) {
             for (AbstractCheckpointStats checkpoint : stats.getHistory().getCheckpoints()) {
-                if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED) {
+                // A savepoint (a rescale's stop-with-savepoint) is the fault itself, not the job's recovery (T3).
+                if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED
+                        && !checkpoint.getProperties().isSavepoint()) {
                     completed.add(new CompletedCheckpoint(checkpoint.getCheckpointId(),
                             checkpoint.getTriggerTimestamp(), checkpoint.getLatestAckTimestamp(),
                             checkpoint.getEndToEndDuration(), checkpoint.getStateSize()));

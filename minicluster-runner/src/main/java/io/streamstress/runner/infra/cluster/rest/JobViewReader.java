@@ -6,6 +6,7 @@ import io.streamstress.runner.infra.cluster.JobView;
 import io.streamstress.runner.infra.cluster.SubtaskAttempt;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -121,9 +122,17 @@ final class JobViewReader {
 
     /** The completed checkpoints of the history the JobManager keeps, oldest first. */
     static List<CompletedCheckpoint> completed(CheckpointingStatistics statistics) {
+        return completed(statistics.getHistory());
+    }
+
+    /**
+     * The completed checkpoints among {@code history}, oldest first. Savepoints are left out: a rescale's
+     * stop-with-savepoint is the fault itself, not a checkpoint of the job's recovery (T3).
+     */
+    static List<CompletedCheckpoint> completed(Collection<CheckpointStatistics> history) {
         List<CompletedCheckpoint> completed = new ArrayList<>();
-        for (CheckpointStatistics checkpoint : statistics.getHistory()) {
-            if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED) {
+        for (CheckpointStatistics checkpoint : history) {
+            if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED && !checkpoint.isSavepoint()) {
                 completed.add(new CompletedCheckpoint(checkpoint.getId(), checkpoint.getTriggerTimestamp(),
                         checkpoint.getLatestAckTimestamp(), checkpoint.getDuration(), checkpoint.getStateSize()));
             }
