@@ -101,6 +101,22 @@ class ReportTest {
     }
 
     @Test
+    void theSchemaNamesEveryFaultKind() throws Exception {
+        // Given the fault kinds the schema allows in a report
+        com.fasterxml.jackson.databind.JsonNode schema;
+        try (InputStream in = JsonReport.class.getResourceAsStream("stress-report.schema.json")) {
+            schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        schema.at("/properties/faults/items/properties/kind/enum").forEach(kind -> allowed.add(kind.asText()));
+
+        // Then they are every kind a run can inject, so that no report of a new kind fails its own schema
+        assertThat(allowed).as("kinds in the schema").containsExactlyInAnyOrderElementsOf(
+                io.streamstress.chaos.plan.FaultKind.all().stream().map(io.streamstress.chaos.plan.FaultKind::cliName)
+                        .toList());
+    }
+
+    @Test
     void theHtmlPageIsSelfContainedAndCarriesTheReportData() {
         String html = HtmlReport.render(Report.of(CONFIG, outcome(7, Map.of(0, 100L, 1, 107L))));
 
