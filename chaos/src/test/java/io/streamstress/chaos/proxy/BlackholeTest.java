@@ -55,8 +55,7 @@ class BlackholeTest {
         client.echo("PING\n");
         fixture.proxy().latency(Duration.ofMillis(300), Duration.ZERO);
         client.send("DELAYED\n");
-        eventually("the upstream received the request", () -> fixture.echo().linesReceived() == 2);
-        Thread.sleep(50);
+        eventually("the upstream sent the reply", () -> fixture.echo().bytesEchoed() == "PING\nDELAYED\n".length());
 
         // When
         fixture.proxy().blackhole();

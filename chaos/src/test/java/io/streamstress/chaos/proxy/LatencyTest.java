@@ -1,5 +1,6 @@
 package io.streamstress.chaos.proxy;
 
+import static io.streamstress.chaos.proxy.ProxyFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,11 +43,13 @@ class LatencyTest {
         StringBuilder sent = new StringBuilder();
 
         // When requests go one by one, so the replies come back as separate chunks with their own delays
+        long before = fixture.echo().linesReceived();
         for (int i = 0; i < 20; i++) {
             String line = "REQUEST " + i + "\n";
             client.send(line);
             sent.append(line);
-            Thread.sleep(2);
+            long expected = before + i + 1;
+            eventually("the upstream received request " + i, () -> fixture.echo().linesReceived() == expected);
         }
 
         // Then

@@ -23,6 +23,7 @@ final class TestingEchoServer implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong linesReceived = new AtomicLong();
+    private final AtomicLong bytesEchoed = new AtomicLong();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
     private final AtomicInteger cleanEnds = new AtomicInteger();
@@ -43,6 +44,11 @@ final class TestingEchoServer implements AutoCloseable {
 
     long bytesReceived() {
         return bytesReceived.get();
+    }
+
+    /** Bytes written back and flushed. */
+    long bytesEchoed() {
+        return bytesEchoed.get();
     }
 
     long linesReceived() {
@@ -97,6 +103,7 @@ final class TestingEchoServer implements AutoCloseable {
                 }
                 out.write(buffer, 0, n);
                 out.flush();
+                bytesEchoed.addAndGet(n);
             }
             cleanEnds.incrementAndGet();
         } catch (SocketException e) {
