@@ -27,6 +27,14 @@ public final class CheckpointObserver {
 
     /** Adds what {@code snapshot} shows that was not seen before. */
     public synchronized void observe(CheckpointStatsSnapshot snapshot) {
+        observe(completedIn(snapshot), snapshot.getCounts().getNumberOfFailedCheckpoints());
+    }
+
+    /**
+     * The completed checkpoints of {@code snapshot}'s history. Savepoints are left out: a rescale's
+     * stop-with-savepoint is the fault itself, not a checkpoint of the job's recovery (T3).
+     */
+    public static List<CompletedCheckpoint> completedIn(CheckpointStatsSnapshot snapshot) {
         List<CompletedCheckpoint> listed = new ArrayList<>();
         for (AbstractCheckpointStats stats : snapshot.getHistory().getCheckpoints()) {
             if (stats.getStatus() == CheckpointStatsStatus.COMPLETED && !stats.getProperties().isSavepoint()) {
@@ -34,7 +42,7 @@ public final class CheckpointObserver {
                         stats.getLatestAckTimestamp(), stats.getEndToEndDuration(), stats.getStateSize()));
             }
         }
-        observe(listed, snapshot.getCounts().getNumberOfFailedCheckpoints());
+        return listed;
     }
 
     /**

@@ -103,47 +103,17 @@ public final class Targets {
     }
 
     static PausableProcess pausable(EmbeddedRedisServer redis) {
-        return new PausableProcess() {
-            @Override
-            public void pause() throws Exception {
-                redis.pause();
-            }
-
-            @Override
-            public void resume() throws Exception {
-                redis.resume();
-            }
-        };
+        return PausableProcess.of(redis::pause, redis::resume);
     }
 
     /** The job's traffic through {@code proxy}, paused by a blackhole. */
     static PausableProcess blackholed(FaultProxy proxy) {
-        return new PausableProcess() {
-            @Override
-            public void pause() {
-                proxy.blackhole();
-            }
-
-            @Override
-            public void resume() {
-                proxy.restore();
-            }
-        };
+        return PausableProcess.of(proxy::blackhole, proxy::restore);
     }
 
     /** The server's replies through {@code proxy}, held back by {@code latency} while paused. */
     static PausableProcess delayed(FaultProxy proxy, Latency latency) {
-        return new PausableProcess() {
-            @Override
-            public void pause() {
-                proxy.latency(latency);
-            }
-
-            @Override
-            public void resume() {
-                proxy.noLatency();
-            }
-        };
+        return PausableProcess.of(() -> proxy.latency(latency), proxy::noLatency);
     }
 
     static RestartableServer crashable(EmbeddedRedisServer redis) {

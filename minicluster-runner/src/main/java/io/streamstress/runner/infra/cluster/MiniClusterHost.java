@@ -4,6 +4,7 @@ import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.target.JobManagerControl;
 import io.streamstress.chaos.target.JobManagerControl.JobManagerFailover;
 import io.streamstress.chaos.target.TaskManagerControl;
+import io.streamstress.checkpoints.CheckpointObserver;
 import io.streamstress.checkpoints.CompletedCheckpoint;
 import io.streamstress.runner.infra.HarnessException;
 import java.lang.reflect.Field;
@@ -28,9 +29,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
-import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.executiongraph.AccessExecution;
@@ -198,20 +197,8 @@ public final class MiniClusterHost implements FlinkCluster {
                     attempt.getState().name(), attempt.getStateTimestamp(ExecutionState.RUNNING), taskManager));
         }
         CheckpointStatsSnapshot stats = graph.getCheckpointStatsSnapshot();
-        List<CompletedCheckpoint> completed = new ArrayList<>();
-        long failed = 0;
-        if (stats != null) {
-            for (AbstractCheckpointStats checkpoint : stats.getHistory().getCheckpoints()) {
-                // A savepoint (a rescale's stop-with-savepoint) is the fault itself, not the job's recovery (T3).
-                if (checkpoint.getStatus() == CheckpointStatsStatus.COMPLETED
-                        && !checkpoint.getProperties().isSavepoint()) {
-                    completed.add(new CompletedCheckpoint(checkpoint.getCheckpointId(),
-                            checkpoint.getTriggerTimestamp(), checkpoint.getLatestAckTimestamp(),
-                            checkpoint.getEndToEndDuration(), checkpoint.getStateSize()));
-                }
-            }
-            failed = stats.getCounts().getNumberOfFailedCheckpoints();
-        }
+        List<CompletedCheckpoint> completed = stats == null ? List.of() : CheckpointObserver.completedIn(stats);
+        long failed = stats == null ? 0 : stats.getCounts().getNumberOfFailedCheckpoints();
         // The execution graph keeps only the latest failure (the exception history lives in the scheduler).
         ErrorInfo failure = graph.getFailureInfo();
         List<JobFailure> failures = failure == null
