@@ -21,15 +21,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FaultGate implements ProduceGate {
 
     private static final long POLL_MS = 5;
+    /**
+     * While a recovery is awaited the producer may pass a hold by this share of the run's messages (1 %, the
+     * plan's granularity): enough records for the recovery to show, not so many that the next fault lands on a
+     * pipeline whose producer has finished.
+     */
+    static final double RECOVERY_SLACK_SHARE = 0.01;
 
     /** {@code [message id, fault index]} of every progress fault, in plan order. */
     private final List<long[]> holds = new ArrayList<>();
+    /** How many messages past a hold the producer may go while a recovery is awaited. */
+    private final long recoverySlack;
     private final Set<Integer> started = ConcurrentHashMap.newKeySet();
     /** When the producer was held, {@code [from, until]}; the hold in progress is {@link #holdingSince}. */
     private final List<Interval> heldSpans = new CopyOnWriteArrayList<>();
     private volatile long holdingSince = -1;
     private volatile boolean released;
-    /** A fault's recovery is being awaited: no hold applies (it could need the records a hold keeps back). */
+    /** A fault's recovery is being awaited: holds give {@link #recoverySlack} (it could need records a hold keeps back). */
     private volatile boolean recovering;
 
     /** @param alreadyStarted faults handled before (by a process this run resumes) */
@@ -41,6 +49,7 @@ public final class FaultGate implements ProduceGate {
             }
         }
         started.addAll(alreadyStarted);
+        recoverySlack = Math.max(1, (long) Math.ceil(messages * RECOVERY_SLACK_SHARE));
     }
 
     @Override
@@ -49,13 +58,15 @@ public final class FaultGate implements ProduceGate {
             if (hold[0] > messageId) {
                 return;
             }
-            if (released || recovering || started.contains((int) hold[1])) {
+            int fault = (int) hold[1];
+            long slackEnd = hold[0] + recoverySlack;
+            if (passes(fault, messageId, slackEnd)) {
                 continue;
             }
             long from = System.currentTimeMillis();
             holdingSince = from;
             try {
-                while (!released && !recovering && !started.contains((int) hold[1])) {
+                while (!passes(fault, messageId, slackEnd)) {
                     Thread.sleep(POLL_MS);
                 }
             } finally {
@@ -63,6 +74,10 @@ public final class FaultGate implements ProduceGate {
                 holdingSince = -1;
             }
         }
+    }
+
+    private boolean passes(int fault, long messageId, long slackEnd) {
+        return released || started.contains(fault) || (recovering && messageId < slackEnd);
     }
 
     /** The spans in which the producer was held at a fault's position, the one in progress up to now included. */
@@ -81,10 +96,11 @@ public final class FaultGate implements ProduceGate {
     }
 
     /**
-     * While the director awaits a fault's recovery, the producer passes every hold: a recovery that shows as
-     * records processed or committed again needs records to come, and the next fault's hold (whose fault waits
-     * for this recovery) would keep them back until the director gave up waiting. The next fault then lands at
-     * or after its position rather than exactly at it.
+     * While the director awaits a fault's recovery, the producer may pass a hold by {@link #RECOVERY_SLACK_SHARE}
+     * of the run: a recovery that shows as records processed or committed again needs records to come, and the
+     * next fault's hold (whose fault waits for this recovery) would keep them back until the director gave up
+     * waiting. The next fault then lands within 1 % after its position rather than exactly at it, and never on a
+     * producer that has finished.
      */
     void recovering(boolean awaiting) {
         recovering = awaiting;

@@ -42,19 +42,28 @@ class FaultGateTest {
     }
 
     @Test
-    void noHoldAppliesWhileAFaultsRecoveryIsAwaited() {
-        // Given the producer held at fault 0's position
+    void whileAFaultsRecoveryIsAwaitedTheProducerPassesAHoldByOnePercentOfTheRunAtMost() {
+        // Given the producer held at fault 0's position, message 400 of 1,000
         FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
         CompletableFuture<Void> atHold = passing(gate, 400);
         assertThat(atHold).as("message 400 before fault 0 started").failsWithin(Duration.ofMillis(300));
 
-        // When the director awaits an earlier fault's recovery, which may need the records the hold keeps back
+        // When the director awaits an earlier fault's recovery, which may need records the hold keeps back
         gate.recovering(true);
 
-        // Then the producer passes, and holds again once the recovery is over
+        // Then the producer passes, by 1 % of the run (10 messages) at most: the next fault still finds records
+        // being produced, it does not land after the producer has finished
         assertThat(atHold).as("message 400 while a recovery is awaited").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(passing(gate, 409)).as("message 409 while a recovery is awaited").succeedsWithin(Duration.ofSeconds(5));
+        CompletableFuture<Void> beyondSlack = passing(gate, 410);
+        assertThat(beyondSlack).as("message 410 while a recovery is awaited").failsWithin(Duration.ofMillis(300));
+
+        // And once the recovery is over, the hold lasts until fault 0 starts
         gate.recovering(false);
-        assertThat(passing(gate, 700)).as("message 700 after the recovery").failsWithin(Duration.ofMillis(300));
+        assertThat(passing(gate, 405)).as("message 405 after the recovery").failsWithin(Duration.ofMillis(300));
+        gate.start(0);
+        assertThat(beyondSlack).as("message 410 after fault 0 started").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(passing(gate, 700)).as("message 700 before fault 2 started").failsWithin(Duration.ofMillis(300));
     }
 
     @Test
