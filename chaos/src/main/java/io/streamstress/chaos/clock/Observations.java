@@ -18,6 +18,9 @@ import java.util.OptionalLong;
  * @param poisonReadAt when the job had read every poison record of this fault, for a poison fault
  * @param failuresRecorded when the JobManager recorded a failure of the job (its exception history), in time
  *     order: for a crashed or frozen TaskManager, when Flink declared it lost
+ * @param countedFromNewLeadersAt for a killed partition leader: when the sink had committed, on every partition
+ *     the killed broker led (and the producer still writes to), a record sent after new leaders were elected for
+ *     them, which the job can only have read from a new leader
  */
 public record Observations(
         List<AttemptEvent> running,
@@ -28,7 +31,22 @@ public record Observations(
         List<long[]> brokerServed,
         List<Interval> disturbed,
         OptionalLong poisonReadAt,
-        List<Long> failuresRecorded) {
+        List<Long> failuresRecorded,
+        OptionalLong countedFromNewLeadersAt) {
+
+    /** What was recorded around a fault that kills no partition leader. */
+    public Observations(List<AttemptEvent> running, List<AttemptEvent> firstRecords, List<CheckpointTimes> checkpoints,
+            List<long[]> processed, List<long[]> committed, List<long[]> brokerServed, List<Interval> disturbed,
+            OptionalLong poisonReadAt, List<Long> failuresRecorded) {
+        this(running, firstRecords, checkpoints, processed, committed, brokerServed, disturbed, poisonReadAt,
+                failuresRecorded, OptionalLong.empty());
+    }
+
+    /** The same, with when a killed leader's partitions were counted from their new leaders. */
+    public Observations withCountedFromNewLeadersAt(OptionalLong at) {
+        return new Observations(running, firstRecords, checkpoints, processed, committed, brokerServed, disturbed,
+                poisonReadAt, failuresRecorded, at);
+    }
 
     public Observations {
         running = List.copyOf(running);

@@ -31,7 +31,8 @@ import java.util.OptionalLong;
  * source had buffered before the restart do not count); a frozen TaskManager when a restarted attempt processed
  * its first record (T2) if Flink declared it lost, else (thawed before its heartbeat timed out) when records were
  * processed again after the thaw; a process kill when the resumed job processed its
- * first record; poison when the first checkpoint triggered after the job had read every poison record (it
+ * first record; a killed partition leader when the sink had committed, on every partition it led, a record sent
+ * after new leaders were elected (read from a new leader, then); poison when the first checkpoint triggered after the job had read every poison record (it
  * sets them aside without failing) completed.
  *
  * <p>For a crashed or frozen TaskManager there is also {@code detected}: when the JobManager recorded the job's
@@ -136,6 +137,10 @@ public record RecoveryClock(
                         : OptionalLong.empty();
                 return new RecoveryClock(t0, t1, t2, t3, t4, processed,
                         "first record processed after the restarted broker served records", baseline, detected);
+            case BROKER_LEADER_KILL:
+                return new RecoveryClock(t0, t1, t2, t3, t4, seen.countedFromNewLeadersAt(),
+                        "first commit, on every partition the killed broker led, of a record sent after new leaders "
+                                + "were elected", baseline, detected);
             case TASKMANAGER_FREEZE:
                 if (t2.isPresent() || detected.isPresent()) {
                     return new RecoveryClock(t0, t1, t2, t3, t4, t2,

@@ -28,6 +28,12 @@ public enum FaultKind {
     REDIS_RESTART("redis-restart", Needs.EMBEDDED_REDIS),
     /** The embedded broker is stopped and started again on the same data dir and ports. */
     BROKER_RESTART("broker-restart", Needs.EMBEDDED_KAFKA),
+    /**
+     * The broker leading a partition the job reads is killed (no controlled shutdown), stays down for
+     * {@code --stall} while the cluster elects new leaders for its partitions, and is started again on its data:
+     * the source and the producer move to the new leaders, and the restarted broker catches up.
+     */
+    BROKER_LEADER_KILL("broker-leader-kill", Needs.KAFKA_CLUSTER),
     /** The whole stress process is killed with SIGKILL and resumed from its retained checkpoint: the real crash. */
     PROCESS_KILL("process-kill", Needs.SUPERVISOR),
     /** Malformed records are written into the topic: set aside and counted, never a crash or a skewed count. */
@@ -73,7 +79,10 @@ public enum FaultKind {
         /** TaskManager processes the harness owns (the local cluster): it sends them signals. */
         FLINK_PROCESSES,
         EMBEDDED_REDIS,
+        /** The single embedded broker (one node: it restarts it, or puts a proxy in front of its listener). */
         EMBEDDED_KAFKA,
+        /** The embedded Kafka of three brokers ({@code --brokers 3}), whose partition leaders it kills. */
+        KAFKA_CLUSTER,
         /** A parent process that kills the worker and resumes it. */
         SUPERVISOR,
         /** The harness's fault proxy between the job and the embedded Redis. */

@@ -56,6 +56,25 @@ class RecoveryClockTest {
     }
 
     @Test
+    void aKilledLeaderRecoversWhenItsPartitionsWereCountedFromTheirNewLeaders() {
+        // Given records flowing on throughout (the other partitions never stopped), and the killed broker's
+        // partitions counted from their new leaders 3.2 s after the kill
+        Observations flowing = seen(List.of(), List.of(), List.of(checkpoint(T0 + 800, T0 + 900)), throughput(0, 1.0),
+                throughput(0, 1.0));
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.BROKER_LEADER_KILL, T0, T0 + 5_000,
+                flowing.withCountedFromNewLeadersAt(OptionalLong.of(T0 + 3_200)));
+        RecoveryClock notYet = RecoveryClock.measure(FaultKind.BROKER_LEADER_KILL, T0, T0 + 5_000, flowing);
+
+        // Then recovery is that commit, not the first record or commit after T0 (those came from other partitions)
+        assertThat(clock.recoveryMillis()).as("recovery").hasValue(3_200);
+        assertThat(clock.basis()).as("basis").contains("every partition the killed broker led");
+        assertThat(clock.t1()).as("no task restarted: no T1").isEmpty();
+        assertThat(notYet.recoveryMillis()).as("before they were counted").isEmpty();
+    }
+
+    @Test
     void theFirstRecordOfAnAttemptThatNeverRestartedIsNotT2() {
         // Given a subtask of the job's first attempt reading its first record after T0 (its partition was empty
         // until then), and the restarted attempt's first record later

@@ -130,6 +130,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
+     * The id of the broker leading each partition of {@code topic} (index = partition), -1 where a partition has no
+     * leader, as the cluster's metadata has it: one call for every partition ({@link #leaderOf} asks for one).
+     *
+     * @throws KafkaUnavailableException when no running broker answers or the topic does not exist
+     */
+    public int[] leaders(String topic) throws KafkaUnavailableException, InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(runningBootstrapServers(), ADMIN_TIMEOUT)) {
+            List<TopicPartitionInfo> partitions = admin.describePartitions(topic);
+            int[] leaders = new int[partitions.size()];
+            for (TopicPartitionInfo partition : partitions) {
+                leaders[partition.partition()] = TopicReplicas.leaderId(partition);
+            }
+            return leaders;
+        }
+    }
+
+    /**
      * Kills broker {@code brokerId}, as much like a crash as a node in this JVM allows: it is shut down without a
      * controlled shutdown ({@code controlled.shutdown.enable=false}), so it hands no partition leadership off first and
      * tells the controller nothing; the controller fences it once its heartbeats stop ({@code broker.session.timeout.ms}

@@ -36,6 +36,8 @@ final class KafkaNode {
      * against).
      */
     static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
+    /** The log cleaner's dedupe buffer of a node (Kafka's default is 128 MB, taken on the heap at every start). */
+    static final long DEDUPE_BUFFER_BYTES = 8L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
 
@@ -158,6 +160,7 @@ final class KafkaNode {
         }
         server = starting;
         settings = candidate;
+        StartupHaltGuard.nodeStarted();
     }
 
     /** Shuts the node down and waits for it; its data dir stays for a later {@link #start}. */
@@ -167,8 +170,12 @@ final class KafkaNode {
         }
         KafkaRaftServer stopping = server;
         server = null;
-        stopping.shutdown();
-        stopping.awaitShutdown();
+        try {
+            stopping.shutdown();
+            stopping.awaitShutdown();
+        } finally {
+            StartupHaltGuard.nodeStopped();
+        }
     }
 
     /**
@@ -225,6 +232,10 @@ final class KafkaNode {
         props.put("num.io.threads", "2");
         props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         props.put("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
+        // Every node's log cleaner takes its dedupe buffer on the heap when it starts: Kafka's 128 MB each made three
+        // nodes, and a killed one restarting before its old buffer was collected, run the harness out of heap.
+        // Only the small internal topics are compacted here.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(DEDUPE_BUFFER_BYTES));
         // After a crash the controller fences the old broker session before the restarted broker may register:
         // a short session keeps that wait (9 s by default) near 2 s.
         props.put("broker.heartbeat.interval.ms", "500");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -31,6 +32,8 @@ public final class LoadProducer {
     private final AtomicLongArray acked;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean stopped;
+    /** Raised past a message's id before it is handed to the client: see {@link #unsentFrom()}. */
+    private final AtomicLong unsentFrom = new AtomicLong();
 
     private final long[] alreadyWritten;
     private final List<PoisonInjection> poison = new ArrayList<>();
@@ -69,6 +72,15 @@ public final class LoadProducer {
         this.alreadyWritten = alreadyWritten.clone();
         this.acked = new AtomicLongArray(alreadyWritten);
         this.poisonAcked = new AtomicLongArray(alreadyWritten.length);
+    }
+
+    /**
+     * A message id from which on nothing had been handed to the Kafka client yet when this was read: a message at
+     * or above it is sent after the read (those below it may or may not be sent yet). Ids count from 0 in the
+     * order the plan sends them ({@link PartitionPlan#partitionOf}).
+     */
+    public long unsentFrom() {
+        return unsentFrom.getAcquire();
     }
 
     /** Messages acknowledged so far (progress display). */
@@ -166,6 +178,7 @@ public final class LoadProducer {
                 if (id % every == 0) {
                     observer.sent(partition, sequence, producedAt, intendedAt);
                 }
+                unsentFrom.setRelease(id + 1);
                 StressRecord record = new StressRecord(partition, sequence, id, producedAt, intendedAt);
                 byte[] value = StressRecordCodec.encode(record, settings.recordSize());
                 producer.send(new ProducerRecord<>(settings.topic(), partition, null, value), (metadata, e) -> {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -62,8 +63,17 @@ public final class TopicAdmin implements AutoCloseable {
      */
     public void createTopic(String topic, int partitions, short replication)
             throws KafkaUnavailableException, InterruptedException {
+        createTopic(topic, partitions, Optional.of(replication));
+    }
+
+    /**
+     * Creates {@code topic} as {@link #createTopic(String, int, short)} does, with the brokers'
+     * {@code default.replication.factor} when {@code replication} is empty.
+     */
+    public void createTopic(String topic, int partitions, Optional<Short> replication)
+            throws KafkaUnavailableException, InterruptedException {
         call("create topic " + topic,
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all());
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replication))).all());
         awaitLeaders(topic, partitions);
     }
 

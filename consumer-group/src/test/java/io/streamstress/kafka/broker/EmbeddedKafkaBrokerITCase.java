@@ -42,12 +42,19 @@ class EmbeddedKafkaBrokerITCase {
                 admin.createTopic("load", 4, (short) 1);
             }
 
-            // When the load producer runs
-            ProduceResult result = new LoadProducer(
-                    ProducerSettings.of(broker.bootstrapServers(), "load", plan).withRecordSize(64)).run();
+            // When the load producer runs, asked before every batch where nothing was handed to the client yet
+            LoadProducer producer = new LoadProducer(
+                    ProducerSettings.of(broker.bootstrapServers(), "load", plan).withRecordSize(64));
+            List<long[]> unsentAtGate = new java.util.concurrent.CopyOnWriteArrayList<>();
+            producer.withGate(id -> unsentAtGate.add(new long[] {id, producer.unsentFrom()}));
+            ProduceResult result = producer.run();
 
             // Then every partition got exactly its share, and the topic says the same
             assertThat(result.ackedPerPartition()).as("acked").containsExactly(plan.messagesPerPartition());
+            assertThat(unsentAtGate).as("at each batch, nothing from its first id on was handed over yet")
+                    .hasSize((int) (plan.messages() / LoadProducer.GATE_STEP) + 1)
+                    .allSatisfy(at -> assertThat(at[1]).as("unsent from, at message %d", at[0]).isEqualTo(at[0]));
+            assertThat(producer.unsentFrom()).as("unsent from, after the run: nothing left").isEqualTo(plan.messages());
             try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(30))) {
                 assertThat(admin.endOffsets("load", 4)).as("end offsets").containsExactly(plan.messagesPerPartition());
             }

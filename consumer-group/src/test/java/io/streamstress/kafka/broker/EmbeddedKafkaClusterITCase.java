@@ -46,6 +46,10 @@ class EmbeddedKafkaClusterITCase {
             PartitionPlan plan = new PartitionPlan(3_000, PARTITIONS);
             assertThat(produce(cluster, plan)).as("acked before the kill").containsExactly(plan.messagesPerPartition());
             int leader = cluster.leaderOf(TOPIC, 0).orElseThrow();
+            int[] leaders = cluster.leaders(TOPIC);
+            assertThat(leaders).as("every partition's leader, by partition").hasSize(PARTITIONS);
+            assertThat(cluster.brokerIds()).as("brokers leading").containsAll(IntStream.of(leaders).boxed().toList());
+            assertThat(leaders[0]).as("partition 0's leader, by either call").isEqualTo(leader);
 
             // When the leader of partition 0 is killed
             long killedAt = System.nanoTime();
@@ -58,6 +62,7 @@ class EmbeddedKafkaClusterITCase {
             System.out.printf("leader re-election after kill: %d ms (partition 0: broker %d -> %d; the kill itself "
                     + "took %d ms)%n", electionMs, leader, newLeader, killMs);
             assertThat(newLeader).as("new leader of partition 0").isNotEqualTo(leader).isIn(cluster.brokerIds());
+            assertThat(cluster.leaders(TOPIC)[0]).as("partition 0's new leader in the list of all").isEqualTo(newLeader);
             assertThat(cluster.isRunning(leader)).as("killed broker runs").isFalse();
             assertThat(Files.exists(cleanShutdownMarker(leader))).as("killed broker's clean-shutdown marker").isFalse();
 

@@ -50,6 +50,17 @@ class KafkaNodeTest {
     }
 
     @Test
+    void theLogCleanerTakesAnEightMegabyteBufferNotKafkasDefaultOf128() {
+        // Given three nodes and a killed one restarting in the harness's 768 MB heap, where Kafka's 128 MB dedupe
+        // buffer per node ran the heap out (OutOfMemoryError in LogCleaner's start, then Kafka halted the JVM)
+        Properties props = KafkaNode.properties(1, BrokerSettings.loopback(DATA).withPorts(9092, 9093), "1@127.0.0.1:9093");
+
+        // Then every node asks for 8 MB
+        assertThat(props.getProperty("log.cleaner.dedupe.buffer.size")).as("dedupe buffer")
+                .isEqualTo(String.valueOf(8L * 1024 * 1024));
+    }
+
+    @Test
     void overridesComeLast() {
         // Given settings that override a default
         BrokerSettings settings = BrokerSettings.loopback(DATA).withPorts(9092, 9093)

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -55,6 +56,7 @@ public final class ChaosDirector implements AutoCloseable {
     private final Optional<Resumption> resumed;
     private final FaultGate gate;
     private final IntFunction<OptionalLong> poisonReadAt;
+    private final LongFunction<OptionalLong> countedFromNewLeadersAt;
     /** The plan index of the fault being injected now, -1 when none. */
     private volatile int injecting = -1;
     private final List<FaultRecord> records = new ArrayList<>();
@@ -69,10 +71,13 @@ public final class ChaosDirector implements AutoCloseable {
      *     recorded them: they count as injected (or not), the plan goes on after the kill
      * @param gate holds the producer at progress faults until they start
      * @param poisonReadAt for a poison fault's plan index, when the job had read all its records
+     * @param countedFromNewLeadersAt for a killed partition leader's T0, when the sink had counted records its
+     *     partitions' new leaders took ({@link LeaderKills})
      */
     public ChaosDirector(FaultPlan plan, Map<FaultKind, FaultInjector> injectors, JobWatcher watcher,
             LongSupplier committed, long messages, long pipelineStart, BooleanSupplier jobDone, Console console,
-            Optional<Resumption> resumed, FaultGate gate, IntFunction<OptionalLong> poisonReadAt) {
+            Optional<Resumption> resumed, FaultGate gate, IntFunction<OptionalLong> poisonReadAt,
+            LongFunction<OptionalLong> countedFromNewLeadersAt) {
         this.plan = plan;
         this.injectors = Map.copyOf(injectors);
         this.watcher = watcher;
@@ -84,6 +89,7 @@ public final class ChaosDirector implements AutoCloseable {
         this.resumed = resumed;
         this.gate = gate;
         this.poisonReadAt = poisonReadAt;
+        this.countedFromNewLeadersAt = countedFromNewLeadersAt;
         this.thread = new Thread(this::run, "streamstress-chaos");
         this.thread.setDaemon(true);
         for (FaultRecord before : resumed.map(Resumption::before).orElse(List.of())) {
@@ -135,6 +141,9 @@ public final class ChaosDirector implements AutoCloseable {
             }
             gate.start(index);
             injecting = index;
+            // While the fault lasts and its recovery is awaited, the next fault's hold gives way by 1 % of the run:
+            // a recovery shown by records processed or counted again needs records sent meanwhile.
+            gate.recovering(true);
             try {
                 Injection injection = injectors.get(fault.kind()).inject(fault);
                 injecting = -1;
@@ -154,6 +163,8 @@ public final class ChaosDirector implements AutoCloseable {
             } catch (Exception e) {
                 add(FaultRecord.notInjected(index, fault, "injection failed: " + e));
                 console.line("  fault %d/%d %s failed to inject: %s", number, plan.faults().size(), fault, e);
+            } finally {
+                gate.recovering(false);
             }
         }
     }
@@ -191,6 +202,9 @@ public final class ChaosDirector implements AutoCloseable {
         }
         OptionalLong poison = kind == FaultKind.POISON ? poisonReadAt.apply(index) : OptionalLong.empty();
         Observations seen = watcher.observations(t0, until, disturbed, poison);
+        if (kind == FaultKind.BROKER_LEADER_KILL) {
+            seen = seen.withCountedFromNewLeadersAt(countedFromNewLeadersAt.apply(t0));
+        }
         return RecoveryClock.measure(kind, t0, ended, seen);
     }
 

@@ -5,6 +5,7 @@ import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultTrigger;
 import io.streamstress.chaos.plan.PlannedFault;
 import io.streamstress.kafka.producer.ProduceGate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,17 +28,26 @@ public final class FaultGate implements ProduceGate {
      * pipeline whose producer has finished.
      */
     static final double RECOVERY_SLACK_SHARE = 0.01;
+    /**
+     * Past the slack, while a recovery is still awaited, the producer passes one batch ({@link
+     * io.streamstress.kafka.producer.LoadProducer#GATE_STEP} messages) this often: a recovery that needs records sent
+     * after some instant (a killed leader's, counted from its partitions' new leaders) gets them, at a trickle.
+     */
+    static final Duration TRICKLE_PERIOD = Duration.ofSeconds(1);
 
     /** {@code [message id, fault index]} of every progress fault, in plan order. */
     private final List<long[]> holds = new ArrayList<>();
     /** How many messages past a hold the producer may go while a recovery is awaited. */
     private final long recoverySlack;
+    /** The message the trickle let pass last, and when. */
+    private long trickledId = -1;
+    private long trickledAtNanos = System.nanoTime() - TRICKLE_PERIOD.toNanos();
     private final Set<Integer> started = ConcurrentHashMap.newKeySet();
     /** When the producer was held, {@code [from, until]}; the hold in progress is {@link #holdingSince}. */
     private final List<Interval> heldSpans = new CopyOnWriteArrayList<>();
     private volatile long holdingSince = -1;
     private volatile boolean released;
-    /** A fault's recovery is being awaited: holds give {@link #recoverySlack} (it could need records a hold keeps back). */
+    /** A fault is being injected or its recovery awaited: holds give {@link #recoverySlack} (it could need records a hold keeps back). */
     private volatile boolean recovering;
 
     /** @param alreadyStarted faults handled before (by a process this run resumes) */
@@ -77,7 +87,21 @@ public final class FaultGate implements ProduceGate {
     }
 
     private boolean passes(int fault, long messageId, long slackEnd) {
-        return released || started.contains(fault) || (recovering && messageId < slackEnd);
+        return released || started.contains(fault) || (recovering && (messageId < slackEnd || trickles(messageId)));
+    }
+
+    /** Whether the trickle lets {@code messageId} pass now: one batch per {@link #TRICKLE_PERIOD}. */
+    private synchronized boolean trickles(long messageId) {
+        if (messageId == trickledId) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - trickledAtNanos < TRICKLE_PERIOD.toNanos()) {
+            return false;
+        }
+        trickledId = messageId;
+        trickledAtNanos = now;
+        return true;
     }
 
     /** The spans in which the producer was held at a fault's position, the one in progress up to now included. */
@@ -96,11 +120,12 @@ public final class FaultGate implements ProduceGate {
     }
 
     /**
-     * While the director awaits a fault's recovery, the producer may pass a hold by {@link #RECOVERY_SLACK_SHARE}
-     * of the run: a recovery that shows as records processed or committed again needs records to come, and the
-     * next fault's hold (whose fault waits for this recovery) would keep them back until the director gave up
-     * waiting. The next fault then lands within 1 % after its position rather than exactly at it, and never on a
-     * producer that has finished.
+     * While the director injects a fault or awaits its recovery, the producer may pass a hold by {@link #RECOVERY_SLACK_SHARE}
+     * of the run, and past that by one batch per {@link #TRICKLE_PERIOD}: a recovery that shows as records processed
+     * or committed again needs records to come, and the next fault's hold (whose fault waits for this recovery) would
+     * keep them back until the director gave up waiting. The next fault then lands a little after its position (1 %,
+     * and a batch for every second the recovery took past it) rather than exactly at it, and never on a producer that
+     * has finished.
      */
     void recovering(boolean awaiting) {
         recovering = awaiting;

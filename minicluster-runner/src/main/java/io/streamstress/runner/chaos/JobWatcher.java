@@ -40,6 +40,9 @@ public final class JobWatcher implements AutoCloseable {
     private final List<long[]> throughput = new CopyOnWriteArrayList<>();
     private final List<long[]> committedSamples = new CopyOnWriteArrayList<>();
     private final List<long[]> brokerServedSamples = new CopyOnWriteArrayList<>();
+    /** {@code [time, mark of partition 0, mark of partition 1, …]}: the sink's per-partition high-water marks. */
+    private final List<long[]> markSamples = new CopyOnWriteArrayList<>();
+    private volatile Supplier<long[]> marks;
     private final LongSupplier committed;
     private final LongSupplier brokerServed;
     private final ProbeReader probe;
@@ -77,12 +80,40 @@ public final class JobWatcher implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Samples {@code partitionMarks} too, with the committed count (before {@link #start()}): the sink's high-water
+     * mark of every partition (the next sequence number it has not counted), which a killed partition leader's
+     * clock needs.
+     */
+    public JobWatcher sampleMarks(Supplier<long[]> partitionMarks) {
+        this.marks = partitionMarks;
+        return this;
+    }
+
     public JobWatcher start() {
         timer.scheduleAtFixedRate(this::poll, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
-        committedTimer.scheduleWithFixedDelay(
-                () -> committedSamples.add(new long[] {System.currentTimeMillis(), committed.getAsLong()}),
-                0, COMMITTED_PERIOD_MS, TimeUnit.MILLISECONDS);
+        committedTimer.scheduleWithFixedDelay(this::pollCommitted, 0, COMMITTED_PERIOD_MS, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    private void pollCommitted() {
+        committedSamples.add(new long[] {System.currentTimeMillis(), committed.getAsLong()});
+        Supplier<long[]> partitionMarks = marks;
+        if (partitionMarks != null) {
+            long[] read = partitionMarks.get();
+            long[] sample = new long[read.length + 1];
+            sample[0] = System.currentTimeMillis();
+            System.arraycopy(read, 0, sample, 1, read.length);
+            markSamples.add(sample);
+        }
+    }
+
+    /**
+     * The sampled high-water marks, {@code [time, mark of partition 0, …]} each, in time order; empty unless
+     * {@link #sampleMarks} was given.
+     */
+    public List<long[]> markSamples() {
+        return List.copyOf(markSamples);
     }
 
     private void poll() {

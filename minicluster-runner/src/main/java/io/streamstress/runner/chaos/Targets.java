@@ -1,5 +1,6 @@
 package io.streamstress.runner.chaos;
 
+import io.streamstress.chaos.inject.BrokerLeaderKillInjector;
 import io.streamstress.chaos.inject.ConnectionResetInjector;
 import io.streamstress.chaos.inject.FaultInjector;
 import io.streamstress.chaos.inject.JobManagerFailoverInjector;
@@ -43,18 +44,21 @@ public final class Targets {
     /** How long a connection reset waits for the job's first connection through the proxy. */
     static final Duration CONNECTION_PATIENCE = Duration.ofSeconds(30);
 
+    /** How long a killed leader's partitions may take to get new leaders, and its replicas to catch up after. */
+    static final Duration LEADER_PATIENCE = Duration.ofSeconds(60);
+
     /** How long a JobManager failover leaves the job without a leading JobMaster. */
     static final Duration LEADERLESS = Duration.ofMillis(500);
 
     private Targets() {}
 
     /**
-     * The injectors this run can use. {@code redis} and {@code broker} are null when they are external; the
-     * configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
+     * The injectors this run can use. {@code redis} is null when it is external, {@code kafka}'s broker or cluster
+     * when the run has none; the configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
      * running job (a rescale or a rollback replaces it); {@code proxies} stand between the job and its servers.
      */
     public static Map<FaultKind, FaultInjector> injectors(StressConfig config, JobControl job, JobManagerControl jobManager,
-            TaskManagerControl taskManagers, EmbeddedRedisServer redis, JobProxies proxies, EmbeddedKafkaBroker broker,
+            TaskManagerControl taskManagers, EmbeddedRedisServer redis, JobProxies proxies, KafkaTargets kafka,
             PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
         FaultPlan plan = config.chaos();
         Duration stall = config.stall();
@@ -81,9 +85,13 @@ public final class Targets {
             injectors.put(FaultKind.REDIS_RESTART,
                     new ServerRestartInjector(crashable(redis), "Redis killed (SIGKILL) and restarted on its AOF"));
         }
-        if (broker != null) {
+        if (kafka.broker() != null) {
             injectors.put(FaultKind.BROKER_RESTART,
-                    new ServerRestartInjector(restartable(broker), "broker shut down and started on its data dir"));
+                    new ServerRestartInjector(restartable(kafka.broker()), "broker shut down and started on its data dir"));
+        }
+        if (kafka.cluster() != null) {
+            injectors.put(FaultKind.BROKER_LEADER_KILL,
+                    new BrokerLeaderKillInjector(kafka.brokers(), stall, LEADER_PATIENCE, kafka.leaderKills()));
         }
         proxies.redis().ifPresent(proxy -> {
             injectors.put(FaultKind.REDIS_REPLY_LOST, new ReplyLostInjector(proxy, REPLY_LOST_PATIENCE));

@@ -3,6 +3,7 @@ package io.streamstress.runner.cli;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.kafka.broker.FatalHalt;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
@@ -10,6 +11,7 @@ import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
+import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
@@ -24,6 +26,7 @@ import io.streamstress.runner.run.StressRun;
 import io.streamstress.runner.run.VerdictPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +139,7 @@ public final class StressCommand implements Callable<Integer> {
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
                     + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, "
                     + "process-kill, poison, rescale, rollback, redis-reply-lost, redis-blackhole, redis-reset, "
-                    + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover (default: ${DEFAULT-VALUE}).")
+                    + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover, broker-leader-kill (--brokers 3) (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -165,6 +168,17 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting an embedded broker.")
     String bootstrapServers;
+
+    @Option(names = "--brokers", defaultValue = "" + KafkaSettings.DEFAULT_BROKERS, paramLabel = "N",
+            description = "Embedded Kafka brokers: 1, or 3 KRaft nodes in this process (each partition on 3 replicas, "
+                    + "min.insync.replicas 2), whose partition leaders broker-leader-kill kills (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(names = "--replication-factor", defaultValue = "" + KafkaSettings.DEFAULT_REPLICATION_FACTOR,
+            paramLabel = "N", description = "Replicas of each partition of the topic the run creates; 0 = as many as "
+                    + "embedded brokers, or your brokers' default.replication.factor with --bootstrap-servers "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int replicationFactor;
 
     @Option(names = "--redis-uri", paramLabel = "redis://[:PASSWORD@]HOST:PORT",
             description = "Use this Redis instead of starting an embedded one.")
@@ -295,6 +309,13 @@ public final class StressCommand implements Callable<Integer> {
                 : RunDirectory.create(Optional.ofNullable(runDir));
         System.setProperty("java.io.tmpdir", dir.tmp().toString());
         Logging.start(dir.log());
+        // Kafka halts its process on an embedded node's fatal error: one line says so, and the log keeps Kafka's error.
+        PrintWriter halting = spec.commandLine().getErr();
+        FatalHalt.beforeHalt(reason -> {
+            halting.println("stress.jar: " + reason + " (Kafka's error and the run's data stay in " + dir.root() + ")");
+            halting.flush();
+            Logging.flush();
+        });
         Console console = new Console(out);
         console.line("streamstress: %,d messages, %d partitions, %d TaskManager(s) × %d slot(s), %s, chaos %s",
                 config.messages(), config.partitions(), config.taskManagers(), config.slotsPerTaskManager(),
@@ -342,14 +363,19 @@ public final class StressCommand implements Callable<Integer> {
         StateBackendKind backend = option("--state-backend", () -> StateBackendKind.parse(stateBackend));
         Delivery guarantee = option("--delivery", () -> Delivery.parse(delivery));
         ClusterChoice where = option("--cluster", () -> ClusterChoice.parse(cluster));
+        KafkaSettings kafka = option(null, () -> new KafkaSettings(Optional.ofNullable(bootstrapServers), brokers,
+                replicationFactor, Optional.ofNullable(topic), groupId));
+        if (resume != null && kafka.embeddedBrokers() == 3) {
+            throw new ParameterException(spec.commandLine(), "--resume starts the run's single embedded broker again on "
+                    + "its ports: a run with --brokers 3 cannot be resumed");
+        }
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
-                StressConfig.injectableKinds(bootstrapServers == null, redisUri == null, where.kind())));
+                StressConfig.injectableKinds(kafka, redisUri == null, where.kind())));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo, latency), flinkConfig,
-                Optional.ofNullable(bootstrapServers), Optional.ofNullable(redisUri), Optional.ofNullable(topic),
-                groupId, Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
+                kafka, Optional.ofNullable(redisUri), Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
                 Optional.ofNullable(expectRecovery), pattern, metricsPort, where));
     }
 

@@ -31,10 +31,8 @@ import java.util.stream.Collectors;
  * @param delivery the sink's guarantee
  * @param faults the fault plan, with how long stalls last and where a rescale goes
  * @param flinkConfig extra Flink configuration ({@code -Dkey=value}) for the cluster and the job
- * @param bootstrapServers external Kafka, or empty for the embedded broker
+ * @param kafka the Kafka: external or embedded (one broker or three), the topic and the consumer group
  * @param redisUri external Redis, or empty for the embedded server
- * @param topic topic name, or empty for {@code stress-<run id>}
- * @param groupId consumer group the source commits its offsets to
  * @param runDir the run directory, or empty for a fresh temporary one
  * @param keep keep the run directory afterwards
  * @param maxTime the whole run's time limit
@@ -58,10 +56,8 @@ public record StressConfig(
         Delivery delivery,
         ChaosSettings faults,
         Map<String, String> flinkConfig,
-        Optional<String> bootstrapServers,
+        KafkaSettings kafka,
         Optional<String> redisUri,
-        Optional<String> topic,
-        String groupId,
         Optional<Path> runDir,
         boolean keep,
         Duration maxTime,
@@ -77,7 +73,7 @@ public record StressConfig(
     public static final int DEFAULT_RECORD_SIZE = ProducerSettings.DEFAULT_RECORD_SIZE;
     public static final int DEFAULT_TASK_MANAGERS = 20;
     public static final int DEFAULT_SLOTS_PER_TASK_MANAGER = 1;
-    public static final String DEFAULT_GROUP_ID = "streamstress";
+    public static final String DEFAULT_GROUP_ID = KafkaSettings.DEFAULT_GROUP_ID;
     public static final long DEFAULT_CHAOS_SEED = FaultPlan.DEFAULT_SEED;
     /** More partitions than this would not fit sensible MiniClusters on a laptop. */
     public static final int MAX_PARTITIONS = 1_000;
@@ -89,7 +85,9 @@ public record StressConfig(
         Objects.requireNonNull(faults, "faults");
         FaultPlan chaos = faults.plan();
         flinkConfig = Map.copyOf(flinkConfig);
-        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(kafka, "kafka");
+        Optional<String> bootstrapServers = kafka.bootstrapServers();
+        int embeddedBrokers = kafka.embeddedBrokers();
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(cluster, "cluster");
@@ -109,7 +107,6 @@ public record StressConfig(
                 "--checkpoint-interval must be at least 10ms, was " + checkpointInterval.toMillis() + "ms");
         require(!maxTime.isNegative() && !maxTime.isZero(), "--max-time must be positive");
         require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "--connect-timeout must be positive");
-        require(!groupId.isBlank(), "--group-id must not be blank");
         require(chaos.count(FaultKind.RESCALE) == 0 || faults.rescaleTarget(partitions) != partitions,
                 "--rescale-to (" + faults.rescaleTarget(partitions) + ") must differ from the job's parallelism ("
                         + partitions + ", one subtask per partition) for --chaos rescale");
@@ -158,6 +155,18 @@ public record StressConfig(
             require(kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA || bootstrapServers.isEmpty(),
                     "--chaos " + kind + " needs the embedded broker (the harness restarts it): drop --bootstrap-servers"
                             + " or choose another fault");
+            require((kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA && kind.needs() != FaultKind.Needs.KAFKA_PROXY)
+                            || embeddedBrokers != 3,
+                    "--chaos " + kind + " acts on the single embedded broker: drop --brokers 3"
+                            + (kind == FaultKind.BROKER_RESTART ? " (with 3, broker-leader-kill kills one of them)" : ""));
+            require(kind.needs() != FaultKind.Needs.KAFKA_CLUSTER || embeddedBrokers == 3,
+                    "--chaos " + kind + " needs the embedded Kafka of 3 brokers: add --brokers 3"
+                            + (bootstrapServers.isPresent() ? " and drop --bootstrap-servers" : ""));
+            require(kind.needs() != FaultKind.Needs.KAFKA_CLUSTER || kafka.replication().orElse((short) 1) >= 2,
+                    "--chaos " + kind + " needs a topic with 2 or 3 replicas, --replication-factor is "
+                            + kafka.replicationFactor() + ": a partition of 1 replica has no other broker to lead it");
+            require(kind != FaultKind.PROCESS_KILL || embeddedBrokers != 3,
+                    "--chaos process-kill resumes the run on the single embedded broker's ports: drop --brokers 3");
         }
         redisUri.ifPresent(uri -> {
             try {
@@ -166,10 +175,21 @@ public record StressConfig(
                 throw new IllegalArgumentException("--redis-uri " + e.getMessage(), e);
             }
         });
-        bootstrapServers.ifPresent(servers -> require(servers.matches("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)*"),
-                "--bootstrap-servers must be host:port[,host:port…], was '" + servers + "'"));
-        topic.ifPresent(name -> require(name.matches("[a-zA-Z0-9._-]{1,249}"),
-                "--topic may use letters, digits, '.', '_' and '-' (at most 249), was '" + name + "'"));
+    }
+
+    /** External Kafka, or empty for the embedded brokers. */
+    public Optional<String> bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Topic name, or empty for {@code stress-<run id>}. */
+    public Optional<String> topic() {
+        return kafka.topic();
+    }
+
+    /** Consumer group the source commits its offsets to. */
+    public String groupId() {
+        return kafka.groupId();
     }
 
     /** Parallelism of the job: one subtask per partition. */
@@ -192,8 +212,14 @@ public record StressConfig(
         return faults.rescaleTarget(parallelism());
     }
 
-    /** The fault kinds this run can inject: those needing an embedded server only when it is embedded. */
-    public static Set<FaultKind> injectableKinds(boolean embeddedKafka, boolean embeddedRedis, ClusterKind cluster) {
+    /**
+     * The fault kinds this run can inject: those needing an embedded server only when it is embedded, those of the
+     * single broker with one, those of three brokers with three (and partitions of more than one replica).
+     */
+    public static Set<FaultKind> injectableKinds(KafkaSettings kafka, boolean embeddedRedis, ClusterKind cluster) {
+        int brokers = kafka.embeddedBrokers();
+        boolean embeddedKafka = brokers == 1;
+        boolean replicated = brokers == 3 && kafka.replication().orElse((short) 1) >= 2;
         return FaultKind.all().stream()
                 .filter(k -> k.needs() != FaultKind.Needs.FLINK_PROCESSES || cluster.ownsProcesses())
                 .filter(k -> k.needs() != FaultKind.Needs.OWN_FLINK || cluster != ClusterKind.REMOTE)
@@ -202,6 +228,8 @@ public record StressConfig(
                         || embeddedRedis)
                 .filter(k -> k.needs() != FaultKind.Needs.KAFKA_PROXY || embeddedKafka)
                 .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_KAFKA || embeddedKafka)
+                .filter(k -> k.needs() != FaultKind.Needs.KAFKA_CLUSTER || replicated)
+                .filter(k -> k != FaultKind.PROCESS_KILL || brokers != 3)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -6,6 +6,8 @@ import io.netty.channel.ConnectTimeoutException;
 import io.streamstress.kafka.broker.BindFailure;
 import io.streamstress.chaos.proxy.FaultProxy;
 import io.streamstress.kafka.broker.BrokerSettings;
+import io.streamstress.kafka.broker.ClusterSettings;
+import io.streamstress.kafka.broker.EmbeddedKafkaCluster;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
@@ -39,6 +41,8 @@ public final class Infrastructure implements AutoCloseable {
     private static final Duration PING_ATTEMPT = Duration.ofSeconds(5);
 
     private EmbeddedKafkaBroker broker;
+    /** The embedded brokers, when there are three of them ({@code --brokers 3}); {@link #broker} is then null. */
+    private EmbeddedKafkaCluster kafkaCluster;
     private EmbeddedRedisServer redis;
     private String bootstrapServers;
     private String redisUri;
@@ -79,6 +83,10 @@ public final class Infrastructure implements AutoCloseable {
             step.done("reachable");
             return;
         }
+        if (config.kafka().embeddedBrokers() == 3) {
+            startKafkaCluster(config, dir, console);
+            return;
+        }
         Console.Step step = console.step("Starting Kafka broker (embedded, KRaft)");
         String note = "";
         BrokerSettings fresh = BrokerSettings.loopback(dir.kafka());
@@ -112,6 +120,20 @@ public final class Infrastructure implements AutoCloseable {
         }
         bootstrapServers = broker.bootstrapServers();
         step.done(bootstrapServers + note + retried(broker.takenPorts()));
+    }
+
+    /** Three brokers, each a KRaft controller too (a resumed run has one broker: three are refused with --resume). */
+    private void startKafkaCluster(StressConfig config, RunDirectory dir, Console console)
+            throws HarnessException, InterruptedException {
+        Console.Step step = console.step("Starting Kafka (embedded, KRaft, 3 brokers)");
+        kafkaCluster = new EmbeddedKafkaCluster(ClusterSettings.loopback(dir.kafka(), 3));
+        try {
+            kafkaCluster.start();
+        } catch (KafkaUnavailableException | RuntimeException e) {
+            throw new HarnessException("the embedded Kafka brokers did not start: " + e.getMessage(), e);
+        }
+        bootstrapServers = kafkaCluster.bootstrapServers();
+        step.done(bootstrapServers + retried(kafkaCluster.takenPorts()));
     }
 
     private void startRedis(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
@@ -260,6 +282,11 @@ public final class Infrastructure implements AutoCloseable {
         return broker;
     }
 
+    /** The embedded brokers, when this run started three. */
+    public EmbeddedKafkaCluster kafkaCluster() {
+        return kafkaCluster;
+    }
+
     /** The embedded Redis, when this run started one. */
     public EmbeddedRedisServer redis() {
         return redis;
@@ -277,6 +304,10 @@ public final class Infrastructure implements AutoCloseable {
         if (broker != null) {
             broker.close();
             broker = null;
+        }
+        if (kafkaCluster != null) {
+            kafkaCluster.close();
+            kafkaCluster = null;
         }
         if (redis != null) {
             redis.close();

@@ -31,6 +31,11 @@ public final class Logging {
         LogManager.shutdown();
     }
 
+    /** Writes out what the log holds in its buffers now (before the JVM halts: no shutdown hook flushes then). */
+    public static void flush() {
+        LogManager.shutdown();
+    }
+
     /** Logs into {@code logFile} from now on (in a JVM whose logging has not started yet). */
     public static void start(Path logFile) {
         System.setProperty(LOG_FILE_PROPERTY, logFile.toString());

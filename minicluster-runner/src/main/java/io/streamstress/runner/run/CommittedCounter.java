@@ -4,6 +4,7 @@ import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.verify.CountVerifier;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +17,7 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
     private final CounterKeys keys;
     private RedisConnections redis;
     private long last;
+    private long[] lastMarks;
 
     CommittedCounter(String redisUri, CounterKeys keys) {
         this.redisUri = redisUri;
@@ -33,6 +35,33 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
             // Unreachable for now: keep the last value.
         }
         return last;
+    }
+
+    /**
+     * The sink's high-water mark of each of {@code partitions} partitions: the next sequence number it has not
+     * counted (0 before its first commit). While Redis is unreachable, the last marks read.
+     */
+    synchronized long[] marks(int partitions) {
+        if (lastMarks == null) {
+            lastMarks = new long[partitions];
+        }
+        try {
+            if (redis == null) {
+                redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
+            }
+            Map<String, String> read = redis.connection().sync().hgetall(keys.next());
+            long[] marks = new long[partitions];
+            read.forEach((partition, mark) -> {
+                int p = Integer.parseInt(partition);
+                if (p >= 0 && p < partitions) {
+                    marks[p] = Long.parseLong(mark);
+                }
+            });
+            lastMarks = marks;
+        } catch (RuntimeException e) {
+            // Unreachable for now: keep the last marks.
+        }
+        return lastMarks.clone();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
+import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
@@ -23,6 +24,8 @@ import io.streamstress.runner.chaos.ChaosDirector;
 import io.streamstress.runner.chaos.FaultGate;
 import io.streamstress.runner.chaos.FaultRecord;
 import io.streamstress.runner.chaos.JobWatcher;
+import io.streamstress.runner.chaos.KafkaTargets;
+import io.streamstress.runner.chaos.LeaderKills;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.chaos.Targets;
@@ -174,8 +177,10 @@ public final class StressRun {
 
     private void createTopic(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
         try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
-            admin.createTopic(topic, config.partitions(), (short) 1);
-            console.line("Topic %s with %d partitions", topic, config.partitions());
+            Optional<Short> replication = config.kafka().replication();
+            admin.createTopic(topic, config.partitions(), replication);
+            console.line("Topic %s with %d partitions%s", topic, config.partitions(),
+                    replication.filter(r -> r > 1).map(r -> ", " + r + " replicas each").orElse(""));
         } catch (KafkaUnavailableException e) {
             throw new HarnessException(e.getMessage(), e);
         }
@@ -245,6 +250,9 @@ public final class StressRun {
         AtomicBoolean jobDone = new AtomicBoolean();
         AtomicReference<BeforeKill> beforeKill = new AtomicReference<>();
         EmbeddedKafkaBroker broker = infra.broker();
+        LeaderKills leaderKills = new LeaderKills(plan, producer::unsentFrom);
+        KafkaTargets kafka = new KafkaTargets(broker, infra.kafkaCluster(), topic, config.partitions(),
+                infra.kafkaCluster() == null ? null : leaderKills);
         try (CommitLatencyTracker tracker = commitLatency.start();
                 LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
                 CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
@@ -252,12 +260,16 @@ public final class StressRun {
                 // progress line and the director must not wait behind them.
                 CommittedCounter committedForClock = new CommittedCounter(infra.redisUri(), keys);
                 JobWatcher watcher = remember(watching, Handover.seed(new JobWatcher(job::view, committedForClock,
-                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover).start());
+                        broker == null ? null : () -> broker.bytesServed(topic), probe), handover)
+                        .sampleMarks(config.chaos().count(FaultKind.BROKER_LEADER_KILL) == 0 ? null
+                                : () -> committedForClock.marks(config.partitions()))
+                        .start());
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
                         Targets.injectors(config, job, job, job.taskManagers(), infra.redis(), infra.proxies(),
-                                broker, poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
+                                kafka, poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
-                        gate, index -> poison.readAt(index, probe)).start();
+                        gate, index -> poison.readAt(index, probe),
+                        t0 -> leaderKills.countedFromNewLeadersAt(t0, watching.get().markSamples())).start();
                 SecondSampler sampler = attach(producer, watcher, lag, chaos, handover, probe);
                 ProgressDisplay progress = new ProgressDisplay(console, config.messages(), status).start()) {
             long firstSendMillis = pipelineStartMillis;

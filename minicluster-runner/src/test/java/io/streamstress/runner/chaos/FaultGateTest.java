@@ -42,7 +42,7 @@ class FaultGateTest {
     }
 
     @Test
-    void whileAFaultsRecoveryIsAwaitedTheProducerPassesAHoldByOnePercentOfTheRunAtMost() {
+    void whileAFaultsRecoveryIsAwaitedTheProducerPassesAHoldByOnePercentOfTheRunThenAtATrickle() {
         // Given the producer held at fault 0's position, message 400 of 1,000
         FaultGate gate = new FaultGate(PLAN, 1_000, Set.of());
         CompletableFuture<Void> atHold = passing(gate, 400);
@@ -51,18 +51,24 @@ class FaultGateTest {
         // When the director awaits an earlier fault's recovery, which may need records the hold keeps back
         gate.recovering(true);
 
-        // Then the producer passes, by 1 % of the run (10 messages) at most: the next fault still finds records
-        // being produced, it does not land after the producer has finished
+        // Then the producer passes, by 1 % of the run (10 messages), then by one batch a second: the next fault still
+        // finds records being produced, not a producer that has finished, and a recovery that needs new records
+        // gets them
         assertThat(atHold).as("message 400 while a recovery is awaited").succeedsWithin(Duration.ofSeconds(5));
         assertThat(passing(gate, 409)).as("message 409 while a recovery is awaited").succeedsWithin(Duration.ofSeconds(5));
-        CompletableFuture<Void> beyondSlack = passing(gate, 410);
-        assertThat(beyondSlack).as("message 410 while a recovery is awaited").failsWithin(Duration.ofMillis(300));
+        assertThat(passing(gate, 410)).as("message 410, the trickle's first batch").succeedsWithin(Duration.ofSeconds(5));
+        long trickled = System.nanoTime();
+        CompletableFuture<Void> beyondSlack = passing(gate, 411);
+        assertThat(beyondSlack).as("message 411, the trickle's next batch").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - trickled)).as("the trickle's period")
+                .isGreaterThanOrEqualTo(FaultGate.TRICKLE_PERIOD.minusMillis(50));
 
         // And once the recovery is over, the hold lasts until fault 0 starts
         gate.recovering(false);
-        assertThat(passing(gate, 405)).as("message 405 after the recovery").failsWithin(Duration.ofMillis(300));
+        CompletableFuture<Void> afterRecovery = passing(gate, 412);
+        assertThat(afterRecovery).as("message 412 after the recovery").failsWithin(Duration.ofMillis(300));
         gate.start(0);
-        assertThat(beyondSlack).as("message 410 after fault 0 started").succeedsWithin(Duration.ofSeconds(5));
+        assertThat(afterRecovery).as("message 412 after fault 0 started").succeedsWithin(Duration.ofSeconds(5));
         assertThat(passing(gate, 700)).as("message 700 before fault 2 started").failsWithin(Duration.ofMillis(300));
     }
 

@@ -37,6 +37,33 @@ class ChaosFaultsITCase {
     }
 
     @Test
+    void killedPartitionLeadersAreReplacedByTheirReplicasAndTheCountStaysExact() {
+        // Given three embedded brokers, every partition on 3 replicas (min.insync.replicas 2), fed at 25,000 msg/s
+        // When the leader of partition 0 is killed at 30 % and the leader of partition 1 at 60 %, each down for 3 s
+        CommandResult result = CommandResult.run(StressPipelineITCase.args("--brokers", "3", "--rate", "25000",
+                "--chaos", "broker-leader-kill@30%,broker-leader-kill@60%", "--stall", "3s"));
+
+        // Then the source and the producer moved to the new leaders, nothing was lost or counted twice, and each
+        // kill recovered once its partitions were counted from their new leaders
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(result.lastOutLine()).as("last line")
+                .startsWith("VERDICT PASS produced=200000 committed=200000 lost=0 duplicated=0 seconds=");
+        assertThat(result.out()).as("three brokers, the topic replicated on them")
+                .contains("Starting Kafka (embedded, KRaft, 3 brokers)")
+                .containsPattern("Topic stress-\\S+ with 8 partitions, 3 replicas each");
+        assertThat(result.out()).as("both leaders killed, replaced, restarted and caught up")
+                .contains("2 injected of 2 planned")
+                .containsPattern("broker [123], leader of partition 0 and \\d+ more of the topic's, killed; new leaders "
+                        + "after \\d+ ms; restarted after \\d+ ms, replicas in sync \\d+ ms later")
+                .containsPattern("broker [123], leader of partition 1 and \\d+ more of the topic's, killed; new leaders")
+                .containsPattern(" 1 broker-leader-kill@30% +recovery \\d+\\.\\d\\d s .*first commit, on every partition the "
+                        + "killed broker led, of a record sent after new leaders were elected")
+                .containsPattern(" 2 broker-leader-kill@60% +recovery \\d+\\.\\d\\d s ")
+                .containsPattern("recovery +broker-leader-kill +2 injected, 2 recovered, p50 \\d+\\.\\d\\d s");
+    }
+
+    @Test
     void theAtLeastOnceControlIsCaughtWhenACommitsReplyIsLost() {
         // Given the at-least-once sink, which applies its batches without a mark
         // When the reply to one of its scripts is lost and the connection cut

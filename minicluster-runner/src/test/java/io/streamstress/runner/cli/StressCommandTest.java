@@ -48,6 +48,15 @@ class StressCommandTest {
         "--cluster http://127.0.0.1:8081 --chaos taskmanager-stop | --chaos taskmanager-stop",
         "--cluster http://127.0.0.1:8081 --chaos taskmanager-kill | --cluster local",
         "--cluster http://127.0.0.1:8081 --chaos process-kill | --chaos process-kill",
+        "--brokers 2                          | --brokers",
+        "--brokers 3 --bootstrap-servers h:1  | --brokers",
+        "--replication-factor 3               | --replication-factor",
+        "--replication-factor -1              | --replication-factor",
+        "--chaos broker-leader-kill           | add --brokers 3",
+        "--brokers 3 --replication-factor 1 --chaos broker-leader-kill | 2 or 3 replicas",
+        "--brokers 3 --chaos broker-restart   | drop --brokers 3",
+        "--brokers 3 --chaos kafka-latency    | drop --brokers 3",
+        "--brokers 3 --chaos process-kill     | drop --brokers 3",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When

@@ -9,6 +9,7 @@ import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
+import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,8 +77,8 @@ class InfrastructureITCase {
 
     private static StressConfig config() {
         return new StressConfig(200, 2, 100, 0, false, 1, 2, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
-                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
+                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"),
+                Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
     }
 }

@@ -16,6 +16,7 @@ import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
+import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.observe.LatencySummary;
 import io.streamstress.runner.observe.Sample;
@@ -35,8 +36,8 @@ class ReportTest {
 
     private static StressConfig config(Optional<Long> expectThroughput) {
         return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
-                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), "g", Optional.empty(), false, Duration.ofMinutes(1),
+                Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"),
+                Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
     }
 
@@ -157,7 +158,7 @@ class ReportTest {
         // Given an at-most-once run whose partition 1 has a gap: 20..39 were never committed
         StressConfig atMostOnce = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, ChaosSettings.none(), Map.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
+                new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"), Optional.empty(), Optional.empty(), false,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
         RunOutcome exact = outcome(0, Map.of(0, 100L, 1, 100L));
         PartitionCheck p1 = new PartitionCheck(1, 100, 100, 80,
@@ -208,7 +209,7 @@ class ReportTest {
                 Optional.empty(), base.recording());
         StressConfig oneMessageConfig = new StressConfig(1, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), "g", Optional.empty(), false,
+                new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"), Optional.empty(), Optional.empty(), false,
                 Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
 
         // When
