@@ -132,6 +132,8 @@ final class JsonReport {
                 .put("stateBackend", config.stateBackend().toString()).put("delivery", config.delivery().toString())
                 .put("chaos", config.chaos().describe()).put("chaosSeed", config.chaos().seed())
                 .put("kafka", config.bootstrapServers().orElse("embedded"))
+                .put("kafkaBrokers", config.kafka().embeddedBrokers())
+                .put("replicationFactor", config.kafka().replication().map(Short::intValue).orElse(0))
                 .put("redis", config.redisUri().isPresent() ? "external" : "embedded");
         return node;
     }

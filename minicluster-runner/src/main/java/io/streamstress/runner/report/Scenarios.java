@@ -30,10 +30,19 @@ public final class Scenarios {
         };
     }
 
+    /** Where the topic lives, when the Given has more to say than one embedded broker or the user's Kafka. */
+    static String kafka(StressConfig config) {
+        int brokers = config.kafka().embeddedBrokers();
+        return brokers > 1
+                ? String.format(Locale.ROOT, " on %d embedded Kafka brokers (%d replicas each)", brokers,
+                        config.kafka().replication().orElse((short) brokers))
+                : "";
+    }
+
     public static List<Scenario> of(StressConfig config, RunOutcome outcome) {
-        String given = String.format(Locale.ROOT, "%,d messages of %d bytes in %d partitions, %s, %s sink, "
-                + "checkpoints every %d ms", config.messages(), config.recordSize(), config.partitions(), cluster(config),
-                config.delivery(), config.checkpointInterval().toMillis());
+        String given = String.format(Locale.ROOT, "%,d messages of %d bytes in %d partitions%s, %s, %s sink, "
+                + "checkpoints every %d ms", config.messages(), config.recordSize(), config.partitions(), kafka(config),
+                cluster(config), config.delivery(), config.checkpointInterval().toMillis());
         String when = "the run injects " + (config.chaos().isEmpty() ? "no faults" : config.chaos().describe());
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(exactlyOnce(given, when, outcome));

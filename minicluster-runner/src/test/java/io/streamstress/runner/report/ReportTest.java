@@ -82,6 +82,28 @@ class ReportTest {
     }
 
     @Test
+    void threeEmbeddedBrokersAreInTheGivenAndTheJson() {
+        // Given a run on three embedded brokers, its topic on 3 replicas
+        StressConfig three = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
+                StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(),
+                KafkaSettings.embedded(3), Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
+                Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+        RunOutcome outcome = outcome(0, Map.of(0, 100L, 1, 100L));
+
+        // When it is reported
+        Report report = Report.of(three, outcome);
+        var json = JsonReport.toJson(report);
+
+        // Then the Given says where the topic lived, and the JSON has the brokers and replicas asked for
+        assertThat(report.scenarios()).as("scenarios").allSatisfy(scenario -> assertThat(scenario.given())
+                .as("given").contains("200 messages of 100 bytes in 2 partitions on 3 embedded Kafka brokers (3 replicas each)"));
+        assertThat(json.get("config").get("kafkaBrokers").asInt()).as("kafkaBrokers").isEqualTo(3);
+        assertThat(json.get("config").get("replicationFactor").asInt()).as("replicationFactor").isEqualTo(3);
+        assertThat(Report.of(CONFIG, outcome).scenarios().get(0).given()).as("one broker: nothing more said")
+                .startsWith("200 messages of 100 bytes in 2 partitions, ");
+    }
+
+    @Test
     void theJsonFollowsItsPublishedSchema() throws Exception {
         // Given the schema shipped with the jar
         JsonSchema schema;
