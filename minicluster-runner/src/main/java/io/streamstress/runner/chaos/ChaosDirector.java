@@ -141,8 +141,9 @@ public final class ChaosDirector implements AutoCloseable {
             }
             gate.start(index);
             injecting = index;
-            // While the fault lasts and its recovery is awaited, the next fault's hold gives way by 1 % of the run:
-            // a recovery shown by records processed or counted again needs records sent meanwhile.
+            // While the fault lasts and its recovery is awaited, the next fault's hold gives way by 1 % of the run, then
+            // at a trickle (FaultGate): a recovery shown by records processed or counted again needs records sent
+            // meanwhile.
             gate.recovering(true);
             try {
                 Injection injection = injectors.get(fault.kind()).inject(fault);

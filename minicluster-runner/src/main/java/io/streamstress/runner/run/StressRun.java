@@ -1,11 +1,11 @@
 package io.streamstress.runner.run;
 
+import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.probe.ProbeEnds;
 import io.streamstress.chaos.probe.ProbeReader;
 import io.streamstress.checkpoints.CheckpointSettings;
 import io.streamstress.checkpoints.RetainedCheckpoints;
 import io.streamstress.checkpoints.StateBackendKind;
-import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
