@@ -39,8 +39,8 @@ public final class BrokerLeaderKillInjector implements FaultInjector {
 
     @Override
     public Injection inject(PlannedFault fault) throws Exception {
-        int partition = injected.getAndIncrement() % brokers.partitions();
         int[] leaders = brokers.leaders();
+        int partition = injected.getAndIncrement() % leaders.length;
         int victim = leaders[partition];
         if (victim < 0) {
             throw new FaultNotInjectedException("partition " + partition + " of the job's topic has no leader to kill");

@@ -8,9 +8,6 @@ import java.time.Duration;
  */
 public interface KafkaBrokers {
 
-    /** The partitions of the job's topic. */
-    int partitions();
-
     /**
      * The id of the broker leading each partition of the job's topic (index = partition), as the cluster's
      * metadata has it now; -1 where a partition has no leader.

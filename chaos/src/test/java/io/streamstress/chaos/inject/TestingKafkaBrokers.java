@@ -25,11 +25,6 @@ final class TestingKafkaBrokers implements KafkaBrokers {
     }
 
     @Override
-    public int partitions() {
-        return leaders.length;
-    }
-
-    @Override
     public synchronized int[] leaders() {
         if (!orphaned.isEmpty() && ++pollsSinceKill > electionPolls) {
             int next = 1;

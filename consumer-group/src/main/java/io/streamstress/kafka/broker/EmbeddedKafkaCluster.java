@@ -118,20 +118,17 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      *     partition
      */
     public OptionalInt leaderOf(String topic, int partition) throws KafkaUnavailableException, InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(runningBootstrapServers(), ADMIN_TIMEOUT)) {
-            List<TopicPartitionInfo> partitions = admin.describePartitions(topic);
-            if (partition < 0 || partition >= partitions.size()) {
-                throw new KafkaUnavailableException("topic " + topic + " has partitions 0 to " + (partitions.size() - 1)
-                        + ", not " + partition, null);
-            }
-            int leader = TopicReplicas.leaderId(partitions.get(partition));
-            return leader < 0 ? OptionalInt.empty() : OptionalInt.of(leader);
+        int[] leaders = leaders(topic);
+        if (partition < 0 || partition >= leaders.length) {
+            throw new KafkaUnavailableException("topic " + topic + " has partitions 0 to " + (leaders.length - 1)
+                    + ", not " + partition, null);
         }
+        return leaders[partition] < 0 ? OptionalInt.empty() : OptionalInt.of(leaders[partition]);
     }
 
     /**
      * The id of the broker leading each partition of {@code topic} (index = partition), -1 where a partition has no
-     * leader, as the cluster's metadata has it: one call for every partition ({@link #leaderOf} asks for one).
+     * leader, as the cluster's metadata has it.
      *
      * @throws KafkaUnavailableException when no running broker answers or the topic does not exist
      */

@@ -1,5 +1,6 @@
 package io.streamstress.runner.run;
 
+import io.lettuce.core.api.sync.RedisCommands;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.verify.CountVerifier;
@@ -27,10 +28,7 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
     @Override
     public synchronized long getAsLong() {
         try {
-            if (redis == null) {
-                redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
-            }
-            last = CountVerifier.committedTotal(redis.connection().sync(), keys);
+            last = CountVerifier.committedTotal(sync(), keys);
         } catch (RuntimeException e) {
             // Unreachable for now: keep the last value.
         }
@@ -46,10 +44,7 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
             lastMarks = new long[partitions];
         }
         try {
-            if (redis == null) {
-                redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
-            }
-            Map<String, String> read = redis.connection().sync().hgetall(keys.next());
+            Map<String, String> read = sync().hgetall(keys.next());
             long[] marks = new long[partitions];
             read.forEach((partition, mark) -> {
                 int p = Integer.parseInt(partition);
@@ -62,6 +57,14 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
             // Unreachable for now: keep the last marks.
         }
         return lastMarks.clone();
+    }
+
+    /** The connection's commands, opening it first when there is none (a failed open is tried again next time). */
+    private RedisCommands<String, String> sync() {
+        if (redis == null) {
+            redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
+        }
+        return redis.connection().sync();
     }
 
     @Override

@@ -251,7 +251,7 @@ public final class StressRun {
         AtomicReference<BeforeKill> beforeKill = new AtomicReference<>();
         EmbeddedKafkaBroker broker = infra.broker();
         LeaderKills leaderKills = new LeaderKills(plan, producer::unsentFrom);
-        KafkaTargets kafka = new KafkaTargets(broker, infra.kafkaCluster(), topic, config.partitions(),
+        KafkaTargets kafka = new KafkaTargets(broker, infra.kafkaCluster(), topic,
                 infra.kafkaCluster() == null ? null : leaderKills);
         try (CommitLatencyTracker tracker = commitLatency.start();
                 LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
