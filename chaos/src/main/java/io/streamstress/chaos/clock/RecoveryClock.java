@@ -1,9 +1,11 @@
 package io.streamstress.chaos.clock;
 
 import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.ServerRole;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -68,6 +70,28 @@ public record RecoveryClock(
      * @param seen what was recorded
      */
     public static RecoveryClock measure(FaultKind kind, long t0, long ended, Observations seen) {
+        return measure(kind, Optional.empty(), t0, ended, seen);
+    }
+
+    /**
+     * Computes the clocks of a fault that may hit one server ({@link FaultKind#hitsServer()}): a container fault's
+     * recovery is what the server it hit stopped doing, and is told as for the fault that stops it without a
+     * container (a killed Redis container as a killed Redis, a frozen broker container as a hung broker).
+     *
+     * @param server the server a container fault hit; required for those kinds
+     */
+    public static RecoveryClock measure(FaultKind kind, Optional<ServerRole> server, long t0, long ended,
+            Observations seen) {
+        if (kind.hitsServer()) {
+            ServerRole role = server.orElseThrow(() -> new IllegalArgumentException(kind + " needs the server it hit"));
+            ContainerRecovery.Analog analog = ContainerRecovery.analog(kind, role);
+            RecoveryClock clock = measure(analog.kind(), Optional.empty(), t0, ended, seen);
+            OptionalLong recovered = analog.afterEndOnly()
+                    ? firstIncreaseAfter(seen.committed(), ended, ended)
+                    : clock.recovered();
+            return new RecoveryClock(t0, clock.t1(), clock.t2(), clock.t3(), clock.t4(), recovered,
+                    analog.basis(clock.basis()), clock.baselinePerSecond(), clock.detected());
+        }
         boolean resumedProcess = kind == FaultKind.PROCESS_KILL;
         boolean restarts = kind.restartsTasks() || resumedProcess || kind.replacesJob()
                 || kind == FaultKind.JOBMANAGER_FAILOVER;

@@ -67,7 +67,24 @@ public enum FaultKind {
      * The JobMaster loses its leadership of the job and gets it back: a new JobMaster restores the job, under the
      * same id, from its latest completed checkpoint; every task restarts.
      */
-    JOBMANAGER_FAILOVER("jobmanager-failover", Needs.EMBEDDED_FLINK);
+    JOBMANAGER_FAILOVER("jobmanager-failover", Needs.EMBEDDED_FLINK),
+    /**
+     * A server's container is killed ({@code docker kill}: SIGKILL to everything in it) and started again on its
+     * file system: Redis on its AOF, the broker on its logs. {@code container-kill:redis|kafka}.
+     */
+    CONTAINER_KILL("container-kill", Needs.CONTAINERS),
+    /** A server's container is frozen by the cgroup freezer ({@code docker pause}) for {@code --stall}, then thawed. */
+    CONTAINER_PAUSE("container-pause", Needs.CONTAINERS),
+    /**
+     * A server's container is disconnected from the run's Docker network for {@code --stall}, then connected
+     * again: its peers' packets go nowhere (connections hang, then time out), as in a real partition.
+     */
+    NETWORK_PARTITION("network-partition", Needs.CONTAINERS),
+    /**
+     * {@code --latency} with {@code --jitter} (and {@code --loss}) is added to everything a server's container sends,
+     * by {@code tc netem} inside it, for {@code --stall}.
+     */
+    NETWORK_DELAY("network-delay", Needs.CONTAINERS);
 
     /** What a kind needs the harness to control. */
     public enum Needs {
@@ -88,7 +105,9 @@ public enum FaultKind {
         /** The harness's fault proxy between the job and the embedded Redis. */
         REDIS_PROXY,
         /** The harness's fault proxy between the job and the embedded broker (a listener advertised at it). */
-        KAFKA_PROXY
+        KAFKA_PROXY,
+        /** Servers in Docker containers the harness started ({@code --infra docker}). */
+        CONTAINERS
     }
 
     private final String cliName;
@@ -111,6 +130,11 @@ public enum FaultKind {
     public boolean restartsTasks() {
         return this == TASK_EXCEPTION || this == TASKMANAGER_STOP || this == TASKMANAGER_KILL
                 || this == TASKMANAGER_FREEZE;
+    }
+
+    /** Whether the fault hits one server, named after a colon ({@code container-kill:redis}). */
+    public boolean hitsServer() {
+        return needs == Needs.CONTAINERS;
     }
 
     /** Parses a kind by its CLI name. */

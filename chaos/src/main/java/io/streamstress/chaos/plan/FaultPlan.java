@@ -3,6 +3,7 @@ package io.streamstress.chaos.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
      * Parses {@code --chaos}: a comma-separated list of {@code kind}, {@code kind@30s} (time since the first
      * record was sent), {@code kind@40%} (fraction of the messages committed) and {@code random:N} (N faults of
      * kinds from {@code randomKinds}, never process-kill, at progress points drawn from the seed); {@code none}
-     * or empty for none. At most one process-kill.
+     * or empty for none. A container fault may name its server: {@code container-kill:redis@40%}. At most one
+     * process-kill.
      *
      * @param parallelism subtasks of the job (targets are drawn in {@code [0, parallelism)})
      * @param randomKinds the kinds {@code random:N} may draw (e.g. only those the run can inject)
@@ -52,16 +54,19 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
         for (String item : spec.split(",", -1)) {
             String text = item.trim();
             if (text.isEmpty()) {
-                throw new IllegalArgumentException("empty fault in '" + spec + "': use kind[@when][,kind…] or random:N");
+                throw new IllegalArgumentException("empty fault in '" + spec + "': use kind[:server][@when][,kind…] or random:N");
             }
             if (text.startsWith("random:")) {
                 faults.addAll(randomFaults(text, random, parallelism, randomKinds));
                 continue;
             }
             int at = text.indexOf('@');
-            FaultKind kind = FaultKind.parse(at < 0 ? text : text.substring(0, at));
+            String what = at < 0 ? text : text.substring(0, at);
+            int colon = what.indexOf(':');
+            FaultKind kind = FaultKind.parse(colon < 0 ? what : what.substring(0, colon));
+            Optional<ServerRole> server = colon < 0 ? Optional.empty() : Optional.of(ServerRole.parse(what.substring(colon + 1)));
             FaultTrigger trigger = at < 0 ? new FaultTrigger.Asap() : FaultTrigger.parse(text.substring(at + 1));
-            faults.add(new PlannedFault(kind, trigger, random.nextInt(parallelism)));
+            faults.add(new PlannedFault(kind, trigger, random.nextInt(parallelism), server));
         }
         if (faults.stream().filter(f -> f.kind().endsProcess()).count() > 1) {
             throw new IllegalArgumentException("at most one process-kill per run for now");
@@ -105,6 +110,13 @@ public record FaultPlan(List<PlannedFault> faults, long seed) {
         }
         drawn.sort(Comparator.comparingDouble(f -> ((FaultTrigger.AtProgress) f.trigger()).fraction()));
         return drawn;
+    }
+
+    /** This plan with {@code role} as the server of every container fault that names none. */
+    public FaultPlan withDefaultServer(ServerRole role) {
+        return new FaultPlan(faults.stream()
+                .map(f -> f.kind().hitsServer() && f.server().isEmpty() ? f.on(role) : f)
+                .collect(Collectors.toList()), seed);
     }
 
     public boolean isEmpty() {

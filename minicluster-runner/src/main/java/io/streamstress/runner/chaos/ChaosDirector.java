@@ -172,12 +172,12 @@ public final class ChaosDirector implements AutoCloseable {
 
     private void awaitRecovery(int index, PlannedFault fault, long t0, long ended) throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
-        RecoveryClock clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
+        RecoveryClock clock = measure(index, fault, t0, ended, Long.MAX_VALUE, snapshot());
         gate.recovering(true);
         try {
             while (clock.recoveryMillis().isEmpty() && System.nanoTime() < deadline && !jobDone.getAsBoolean()) {
                 Thread.sleep(POLL_MS);
-                clock = measure(index, fault.kind(), t0, ended, Long.MAX_VALUE, snapshot());
+                clock = measure(index, fault, t0, ended, Long.MAX_VALUE, snapshot());
             }
         } finally {
             gate.recovering(false);
@@ -194,7 +194,8 @@ public final class ChaosDirector implements AutoCloseable {
      * The clocks of the fault at plan index {@code index}, from what the watcher recorded between T0 and
      * {@code until} (a later fault's T0), with every other fault in {@code known} in progress as a disturbance.
      */
-    private RecoveryClock measure(int index, FaultKind kind, long t0, long ended, long until, List<FaultRecord> known) {
+    private RecoveryClock measure(int index, PlannedFault fault, long t0, long ended, long until, List<FaultRecord> known) {
+        FaultKind kind = fault.kind();
         List<Interval> disturbed = new ArrayList<>(gate.holds());
         for (FaultRecord other : known) {
             if (other.index() != index && other.injected() && other.injection().get().t0Millis() < t0) {
@@ -206,7 +207,7 @@ public final class ChaosDirector implements AutoCloseable {
         if (kind == FaultKind.BROKER_LEADER_KILL) {
             seen = seen.withCountedFromNewLeadersAt(countedFromNewLeadersAt.apply(t0));
         }
-        return RecoveryClock.measure(kind, t0, ended, seen);
+        return RecoveryClock.measure(kind, fault.server(), t0, ended, seen);
     }
 
     private synchronized void recovered(FaultKind kind, long millis) {
@@ -315,7 +316,7 @@ public final class ChaosDirector implements AutoCloseable {
             long t0 = record.injection().get().t0Millis();
             List<FaultRecord> known = new ArrayList<>(done);
             known.addAll(recorded.subList(i + 1, recorded.size()));
-            done.add(record.withClock(measure(record.index(), record.planned().kind(), t0, record.endedMillis(),
+            done.add(record.withClock(measure(record.index(), record.planned(), t0, record.endedMillis(),
                     nextT0(recorded, i), known)));
         }
         return done;

@@ -27,6 +27,7 @@ import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.JobProxies;
+import io.streamstress.runner.infra.docker.DockerServers;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,13 +54,14 @@ public final class Targets {
     private Targets() {}
 
     /**
-     * The injectors this run can use. {@code redis} is null when it is external, {@code kafka}'s broker or cluster
+     * The injectors this run can use. {@code redis} is null when it is external or in a container ({@code docker},
+     * null without {@code --infra docker}), {@code kafka}'s broker or cluster
      * when the run has none; the configuration already refused faults that need them. {@code probe} arms the job's taps; {@code job} is the
      * running job (a rescale or a rollback replaces it); {@code proxies} stand between the job and its servers.
      */
     public static Map<FaultKind, FaultInjector> injectors(StressConfig config, JobControl job, JobManagerControl jobManager,
-            TaskManagerControl taskManagers, EmbeddedRedisServer redis, JobProxies proxies, KafkaTargets kafka,
-            PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
+            TaskManagerControl taskManagers, EmbeddedRedisServer redis, DockerServers docker, JobProxies proxies,
+            KafkaTargets kafka, PoisonPlan poison, BooleanSupplier jobDone, BeforeKill beforeKill, ProbeReader probe) {
         FaultPlan plan = config.chaos();
         Duration stall = config.stall();
         int rescaleTo = config.rescaleTarget();
@@ -92,6 +94,9 @@ public final class Targets {
         if (kafka.cluster() != null) {
             injectors.put(FaultKind.BROKER_LEADER_KILL,
                     new BrokerLeaderKillInjector(kafka.brokers(), stall, LEADER_PATIENCE, kafka.leaderKills()));
+        }
+        if (docker != null) {
+            ContainerFaults.add(injectors, docker, stall, new Latency(config.faults().latency(), config.faults().jitter()));
         }
         proxies.redis().ifPresent(proxy -> {
             injectors.put(FaultKind.REDIS_REPLY_LOST, new ReplyLostInjector(proxy, REPLY_LOST_PATIENCE));

@@ -1,6 +1,7 @@
 package io.streamstress.runner.cli;
 
 import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.plan.ServerRole;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.broker.FatalHalt;
@@ -9,6 +10,7 @@ import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.ChaosSettings;
+import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.KafkaSettings;
@@ -139,7 +141,9 @@ public final class StressCommand implements Callable<Integer> {
                     + "(of the messages committed) or random:N. Kinds: task-exception, taskmanager-stop, "
                     + "taskmanager-kill, taskmanager-freeze (--cluster local), redis-stall, redis-restart, broker-restart, "
                     + "process-kill, poison, rescale, rollback, redis-reply-lost, redis-blackhole, redis-reset, "
-                    + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover, broker-leader-kill (--brokers 3) (default: ${DEFAULT-VALUE}).")
+                    + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover, broker-leader-kill (--brokers 3); "
+                    + "with --infra docker container-kill, container-pause, network-partition and network-delay, each "
+                    + "on a server named after a colon (container-kill:kafka; redis when none is named) (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -164,6 +168,22 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--chaos-seed", defaultValue = "" + StressConfig.DEFAULT_CHAOS_SEED, paramLabel = "SEED",
             description = "Seed of the fault plan: the same seed gives the same plan (default: ${DEFAULT-VALUE}).")
     long chaosSeed;
+
+    @Option(names = "--infra", defaultValue = "embedded", paramLabel = "embedded|docker",
+            description = "Where the Kafka broker and Redis the run starts run: embedded (a KRaft broker in this JVM, "
+                    + "redis-server a child process) or docker (each in its own container, through Testcontainers, on a "
+                    + "Docker network of the run's; the container faults need it) (default: ${DEFAULT-VALUE}).")
+    String infra;
+
+    @Option(names = "--redis-image", defaultValue = InfraSettings.DEFAULT_REDIS_IMAGE, paramLabel = "IMAGE",
+            description = "The image of the Redis container with --infra docker (redis-server on its path; "
+                    + "stress-scripts/build-images.sh builds one where no registry is reachable) (default: ${DEFAULT-VALUE}).")
+    String redisImage;
+
+    @Option(names = "--jre-image", defaultValue = InfraSettings.DEFAULT_JRE_IMAGE, paramLabel = "IMAGE",
+            description = "The image the broker's container runs this jar's own Kafka on with --infra docker (java 17+ "
+                    + "on its path, and tc for network-delay) (default: ${DEFAULT-VALUE}).")
+    String jreImage;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting an embedded broker.")
@@ -369,14 +389,16 @@ public final class StressCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume starts the run's single embedded broker again on "
                     + "its ports: a run with --brokers 3 cannot be resumed");
         }
+        InfraSettings servers = option(null, () -> new InfraSettings(InfraSettings.Kind.parse(infra), redisImage, jreImage));
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
-                StressConfig.injectableKinds(kafka, redisUri == null, where.kind())));
+                StressConfig.injectableKinds(kafka, redisUri == null, where.kind(), servers.docker()))
+                .withDefaultServer(ServerRole.REDIS));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo, latency), flinkConfig,
                 kafka, Optional.ofNullable(redisUri), Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
-                Optional.ofNullable(expectRecovery), pattern, metricsPort, where));
+                Optional.ofNullable(expectRecovery), pattern, metricsPort, where, servers));
     }
 
     /** Turns a leaf module's validation error into a usage error naming {@code option} (if its message does not). */

@@ -3,6 +3,7 @@ package io.streamstress.runner.cli;
 import io.streamstress.runner.infra.JvmDefaults;
 import io.streamstress.runner.infra.ProbeChoice;
 import io.streamstress.runner.infra.Terminal;
+import io.streamstress.runner.infra.docker.DockerEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -93,7 +94,9 @@ final class WorkerJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(StressMain.class.getName());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        DockerEngine.WORKER_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
+        Process process = builder.start();
         return new Worker(process, copier(process.getInputStream(), out), copier(process.getErrorStream(), err));
     }
 

@@ -2,6 +2,8 @@ package io.streamstress.runner.config;
 
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
+import io.streamstress.chaos.plan.PlannedFault;
+import io.streamstress.chaos.plan.ServerRole;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.producer.ProducerSettings;
 import io.streamstress.kafka.producer.TrafficPattern;
@@ -42,6 +44,7 @@ import java.util.stream.Collectors;
  * @param trafficPattern how the offered load changes over time ({@link TrafficPattern#NONE}: {@code ratePerSecond})
  * @param metricsPort the harness's Prometheus endpoint on this loopback port, Flink's on the next one; 0 = off
  * @param cluster where the job runs: the embedded MiniCluster, local processes, or a user's cluster
+ * @param infra where the Kafka and Redis the run starts itself run: embedded, or in Docker containers
  */
 public record StressConfig(
         long messages,
@@ -66,7 +69,8 @@ public record StressConfig(
         Optional<Duration> expectRecovery,
         TrafficPattern trafficPattern,
         int metricsPort,
-        ClusterChoice cluster) {
+        ClusterChoice cluster,
+        InfraSettings infra) {
 
     public static final long DEFAULT_MESSAGES = 10_000_000L;
     public static final int DEFAULT_PARTITIONS = 20;
@@ -91,6 +95,11 @@ public record StressConfig(
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(infra, "infra");
+        require(!infra.docker() || (bootstrapServers.isEmpty() && redisUri.isEmpty()),
+                "--infra docker starts Kafka and Redis in containers: drop --bootstrap-servers and --redis-uri");
+        require(!infra.docker() || embeddedBrokers == 1,
+                "--infra docker starts one broker for now: drop --brokers 3");
         require(messages >= 1, "--messages must be at least 1, was " + messages);
         require(partitions >= 1 && partitions <= MAX_PARTITIONS,
                 "--partitions must be between 1 and " + MAX_PARTITIONS + ", was " + partitions);
@@ -165,8 +174,22 @@ public record StressConfig(
             require(kind.needs() != FaultKind.Needs.KAFKA_CLUSTER || kafka.replication().orElse((short) 1) >= 2,
                     "--chaos " + kind + " needs a topic with 2 or 3 replicas, --replication-factor is "
                             + kafka.replicationFactor() + ": a partition of 1 replica has no other broker to lead it");
+            require(kind.needs() != FaultKind.Needs.CONTAINERS || infra.docker(),
+                    "--chaos " + kind + " acts on the servers' Docker containers: add --infra docker");
+            require(kind.needs() != FaultKind.Needs.KAFKA_PROXY || !infra.docker(),
+                    "--chaos " + kind + " puts the harness's proxy in front of the embedded broker: with --infra docker "
+                            + "use network-partition:kafka or network-delay:kafka");
+            require(kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA || !infra.docker(),
+                    "--chaos " + kind + " restarts the embedded broker: with --infra docker use container-kill:kafka");
+            require(kind != FaultKind.PROCESS_KILL || !infra.docker(),
+                    "--chaos process-kill resumes the run on the embedded servers' ports and data: drop --infra docker");
             require(kind != FaultKind.PROCESS_KILL || embeddedBrokers != 3,
                     "--chaos process-kill resumes the run on the single embedded broker's ports: drop --brokers 3");
+        }
+        for (PlannedFault fault : chaos.faults()) {
+            require(fault.server().filter(role -> role == ServerRole.TASKMANAGER).isEmpty(),
+                    "--chaos " + fault + ": the TaskManagers do not run in containers (the job runs on the "
+                            + cluster + " cluster): use taskmanager-kill or taskmanager-freeze with --cluster local");
         }
         redisUri.ifPresent(uri -> {
             try {
@@ -217,6 +240,15 @@ public record StressConfig(
      * single broker with one, those of three brokers with three (and partitions of more than one replica).
      */
     public static Set<FaultKind> injectableKinds(KafkaSettings kafka, boolean embeddedRedis, ClusterKind cluster) {
+        return injectableKinds(kafka, embeddedRedis, cluster, false);
+    }
+
+    /**
+     * {@link #injectableKinds(KafkaSettings, boolean, ClusterKind)}, with the servers in Docker containers when
+     * {@code docker}: the container faults then, and not the broker proxy's nor process-kill.
+     */
+    public static Set<FaultKind> injectableKinds(KafkaSettings kafka, boolean embeddedRedis, ClusterKind cluster,
+            boolean docker) {
         int brokers = kafka.embeddedBrokers();
         boolean embeddedKafka = brokers == 1;
         boolean replicated = brokers == 3 && kafka.replication().orElse((short) 1) >= 2;
@@ -230,6 +262,9 @@ public record StressConfig(
                 .filter(k -> k.needs() != FaultKind.Needs.EMBEDDED_KAFKA || embeddedKafka)
                 .filter(k -> k.needs() != FaultKind.Needs.KAFKA_CLUSTER || replicated)
                 .filter(k -> k != FaultKind.PROCESS_KILL || brokers != 3)
+                .filter(k -> k.needs() != FaultKind.Needs.CONTAINERS || docker)
+                .filter(k -> (k.needs() != FaultKind.Needs.KAFKA_PROXY && k.needs() != FaultKind.Needs.EMBEDDED_KAFKA
+                        && k != FaultKind.PROCESS_KILL) || !docker)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -17,6 +17,7 @@ import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.redis.server.PortTakenException;
 import io.streamstress.redis.server.RedisServerSettings;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.docker.DockerServers;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.security.SecureRandom;
@@ -44,6 +45,8 @@ public final class Infrastructure implements AutoCloseable {
     /** The embedded brokers, when there are three of them ({@code --brokers 3}); {@link #broker} is then null. */
     private EmbeddedKafkaCluster kafkaCluster;
     private EmbeddedRedisServer redis;
+    /** The servers' containers, with {@code --infra docker}. */
+    private DockerServers docker;
     private String bootstrapServers;
     private String redisUri;
     private JobProxies proxies;
@@ -60,6 +63,13 @@ public final class Infrastructure implements AutoCloseable {
             Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
         Infrastructure infra = new Infrastructure();
         try {
+            if (config.infra().docker()) {
+                infra.docker = DockerServers.start(config.infra(), dir.runId(), console);
+                infra.redisUri = infra.docker.redisUri();
+                infra.bootstrapServers = infra.docker.bootstrapServers();
+                infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, null, null, console);
+                return infra;
+            }
             infra.startRedis(config, dir, console, resumed);
             infra.startKafka(config, dir, console, resumed);
             infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, infra.broker, infra.kafkaProxy, console);
@@ -287,6 +297,11 @@ public final class Infrastructure implements AutoCloseable {
         return kafkaCluster;
     }
 
+    /** The servers' containers, when this run runs them in Docker. */
+    public DockerServers docker() {
+        return docker;
+    }
+
     /** The embedded Redis, when this run started one. */
     public EmbeddedRedisServer redis() {
         return redis;
@@ -312,6 +327,10 @@ public final class Infrastructure implements AutoCloseable {
         if (redis != null) {
             redis.close();
             redis = null;
+        }
+        if (docker != null) {
+            docker.close();
+            docker = null;
         }
     }
 }

@@ -265,7 +265,7 @@ public final class StressRun {
                                 : () -> committedForClock.marks(config.partitions()))
                         .start());
                 ChaosDirector chaos = new ChaosDirector(config.chaos(),
-                        Targets.injectors(config, job, job, job.taskManagers(), infra.redis(), infra.proxies(),
+                        Targets.injectors(config, job, job, job.taskManagers(), infra.redis(), infra.docker(), infra.proxies(),
                                 kafka, poison, jobDone::get, () -> beforeKill.get().prepare(), probe),
                         watcher, committed, config.messages(), runStartMillis, jobDone::get, console, resumption,
                         gate, index -> poison.readAt(index, probe),

@@ -8,6 +8,7 @@ import io.streamstress.kafka.topic.TopicAdmin;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
+import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
@@ -79,6 +80,7 @@ class InfrastructureITCase {
         return new StressConfig(200, 2, 100, 0, false, 1, 2, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
                 Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"),
                 Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
-                Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+                Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT,
+                InfraSettings.EMBEDDED);
     }
 }

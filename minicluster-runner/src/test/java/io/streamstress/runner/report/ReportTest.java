@@ -15,6 +15,7 @@ import io.streamstress.redis.verify.RangeTiling;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.config.ChaosSettings;
 import io.streamstress.runner.config.ClusterChoice;
+import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.config.Delivery;
 import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
@@ -38,7 +39,8 @@ class ReportTest {
         return new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1), StateBackendKind.HASHMAP,
                 Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(), new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"),
                 Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
-                Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+                Duration.ofSeconds(5), expectThroughput, Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT,
+                InfraSettings.EMBEDDED);
     }
 
     private static RunOutcome outcome(long duplicatedInPartition1, Map<Integer, Long> perSubtask) {
@@ -87,7 +89,8 @@ class ReportTest {
         StressConfig three = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(),
                 KafkaSettings.embedded(3), Optional.empty(), Optional.empty(), false, Duration.ofMinutes(1),
-                Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+                Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT,
+                InfraSettings.EMBEDDED);
         RunOutcome outcome = outcome(0, Map.of(0, 100L, 1, 100L));
 
         // When it is reported
@@ -181,7 +184,8 @@ class ReportTest {
         StressConfig atMostOnce = new StressConfig(200, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.AT_MOST_ONCE, ChaosSettings.none(), Map.of(),
                 new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"), Optional.empty(), Optional.empty(), false,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT,
+                InfraSettings.EMBEDDED);
         RunOutcome exact = outcome(0, Map.of(0, 100L, 1, 100L));
         PartitionCheck p1 = new PartitionCheck(1, 100, 100, 80,
                 RangeTiling.of(List.of(new long[] {0, 19}, new long[] {40, 99}), 100));
@@ -232,7 +236,8 @@ class ReportTest {
         StressConfig oneMessageConfig = new StressConfig(1, 2, 100, 0, false, 2, 1, Duration.ofSeconds(1),
                 StateBackendKind.HASHMAP, Delivery.EXACTLY_ONCE, ChaosSettings.none(), Map.of(),
                 new KafkaSettings(Optional.empty(), 1, 0, Optional.empty(), "g"), Optional.empty(), Optional.empty(), false,
-                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT);
+                Duration.ofMinutes(1), Duration.ofSeconds(5), Optional.empty(), Optional.empty(), TrafficPattern.NONE, 0, ClusterChoice.DEFAULT,
+                InfraSettings.EMBEDDED);
 
         // When
         Report report = Report.of(oneMessageConfig, oneMessage);

@@ -1,0 +1,279 @@
+package io.streamstress.runner.infra.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.streamstress.chaos.plan.ServerRole;
+import io.streamstress.kafka.broker.BrokerSettings;
+import io.streamstress.kafka.broker.PortPicker;
+import io.streamstress.kafka.broker.ProxiedListener;
+import io.streamstress.kafka.broker.ServerProperties;
+import io.streamstress.kafka.topic.KafkaUnavailableException;
+import io.streamstress.kafka.topic.TopicAdmin;
+import io.streamstress.redis.client.RedisConnections;
+import io.streamstress.runner.config.InfraSettings;
+import io.streamstress.runner.infra.Console;
+import io.streamstress.runner.infra.HarnessException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The run's servers in Docker: a network of the run's, a Redis container ({@code redis-server} with a password and
+ * an AOF synced on every write, as the embedded one) and a broker container running Kafka's own {@code kafka.Kafka}
+ * (a single KRaft node, this jar's Kafka, the embedded broker's settings) from the harness's class path. Each is
+ * published on a loopback port for the harness and the job, and named on the network ({@value #REDIS_ALIAS},
+ * {@value #KAFKA_ALIAS}) for other containers. Every container and the network carry the run's label and are
+ * removed by {@link #close()}, which a shutdown hook also calls: no container outlives the run.
+ */
+public final class DockerServers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerServers.class);
+
+    /** The label every container and network of a run carries, with the run's id. */
+    public static final String RUN_LABEL = "io.streamstress.run";
+    static final String REDIS_ALIAS = "redis";
+    static final String KAFKA_ALIAS = "kafka";
+    static final int REDIS_PORT = 6379;
+    /** The broker's listener for the other containers ({@value #KAFKA_ALIAS}:9092). */
+    static final int KAFKA_NETWORK_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** The broker's listener published on this machine's loopback, advertised there. */
+    static final int KAFKA_HOST_LISTENER_PORT = 19092;
+    static final String HOST_LISTENER = "HOST";
+    private static final String KAFKA_DIR = "/opt/streamstress";
+    private static final Duration READY_PATIENCE = Duration.ofSeconds(60);
+
+    private final DockerClient client;
+    private final Map<String, String> labels;
+    private final Network network;
+    private final List<ServerContainer> started = new ArrayList<>();
+    private final Thread hook;
+    private ServerContainer redis;
+    private ServerContainer kafka;
+    private String redisUri;
+    private String bootstrapServers;
+    private Duration startup = Duration.ZERO;
+
+    private DockerServers(DockerClient client, String runId) {
+        this.client = client;
+        this.labels = Map.of(RUN_LABEL, runId);
+        this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+        this.hook = new Thread(this::close, "streamstress-docker-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Starts Redis and the broker in containers, telling the user what it waits for; on failure removes what it
+     * started and says why (with the container's last output).
+     */
+    public static DockerServers start(InfraSettings settings, String runId, Console console)
+            throws HarnessException, InterruptedException {
+        long t0 = System.nanoTime();
+        DockerClient client = DockerEngine.client();
+        DockerEngine.requireImage(client, settings.redisImage(), "--redis-image", console);
+        DockerEngine.requireImage(client, settings.jreImage(), "--jre-image", console);
+        DockerServers servers = new DockerServers(client, runId);
+        try {
+            servers.startRedis(settings.redisImage(), console);
+            servers.startKafka(settings.jreImage(), console);
+            servers.startup = Duration.ofNanos(System.nanoTime() - t0);
+            return servers;
+        } catch (HarnessException | InterruptedException | RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    private void startRedis(String image, Console console) throws HarnessException, InterruptedException {
+        Console.Step step = console.step("Starting Redis in a container (" + image + ", AOF, password)");
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        int hostPort = ContainerPorts.freeLoopbackPort();
+        String uri = "redis://:" + password + "@" + ContainerPorts.LOOPBACK + ":" + hostPort;
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withNetwork(network)
+                .withNetworkAliases(REDIS_ALIAS)
+                .withLabels(labels)
+                .withCreateContainerCmdModifier(ContainerPorts.published(REDIS_PORT, hostPort))
+                .withCommand("sh", "-c", "mkdir -p /data && exec redis-server --port " + REDIS_PORT
+                        + " --bind 0.0.0.0 --protected-mode no --requirepass " + password
+                        + " --dir /data --save '' --appendonly yes --appendfilename streamstress.aof --appendfsync always");
+        redis = begin(ServerRole.REDIS, container, REDIS_ALIAS, () -> awaitRedis(uri));
+        redisUri = uri;
+        step.done(ContainerPorts.LOOPBACK + ":" + hostPort + " (" + REDIS_ALIAS + ":" + REDIS_PORT + " on the network)");
+    }
+
+    private void startKafka(String image, Console console) throws HarnessException, InterruptedException {
+        Console.Step step = console.step("Starting the Kafka broker in a container (" + image + ", KRaft)");
+        int hostPort = ContainerPorts.freeLoopbackPort();
+        String servers = ContainerPorts.LOOPBACK + ":" + hostPort;
+        String classPath = ClasspathBinds.classPath();
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withNetwork(network)
+                .withNetworkAliases(KAFKA_ALIAS)
+                .withLabels(labels)
+                .withCreateContainerCmdModifier(ContainerPorts.published(KAFKA_HOST_LISTENER_PORT, hostPort))
+                .withCopyToContainer(Transferable.of(serverProperties(hostPort)), KAFKA_DIR + "/server.properties")
+                .withCommand("sh", "-c", kafkaCommand(classPath, Uuid.randomUuid().toString()));
+        for (Path dir : ClasspathBinds.directories(classPath)) {
+            container.withFileSystemBind(dir.toString(), dir.toString(), BindMode.READ_ONLY);
+        }
+        kafka = begin(ServerRole.KAFKA, container, KAFKA_ALIAS, () -> awaitKafka(servers));
+        bootstrapServers = servers;
+        step.done(servers + " (" + KAFKA_ALIAS + ":" + KAFKA_NETWORK_PORT + " on the network)");
+    }
+
+    /** Formats the node's storage unless a previous start did (a restarted container keeps it), then runs the broker. */
+    private static String kafkaCommand(String classPath, String clusterId) {
+        String java = "java -Xmx512m -XX:+UseSerialGC -Dstreamstress.log.file=/tmp/kafka.log "
+                + "-Dstreamstress.console.level=WARN -cp '" + classPath + "'";
+        String config = KAFKA_DIR + "/server.properties";
+        return java + " kafka.tools.StorageTool format --ignore-formatted -t " + clusterId + " -c " + config
+                + " >/tmp/format.log 2>&1 || { cat /tmp/format.log; exit 1; }; exec " + java + " kafka.Kafka " + config;
+    }
+
+    /** The broker's properties: listeners on every interface of the container, advertised at its alias and the loopback port. */
+    static String serverProperties(int hostPort) {
+        ProxiedListener host = new ProxiedListener(HOST_LISTENER, KAFKA_HOST_LISTENER_PORT, ContainerPorts.LOOPBACK, hostPort);
+        BrokerSettings settings = new BrokerSettings(Path.of("/var/lib/streamstress-kafka"), "0.0.0.0", KAFKA_NETWORK_PORT,
+                KAFKA_CONTROLLER_PORT, Map.of(
+                        "advertised.listeners", ServerProperties.CLIENT_LISTENER + "://" + KAFKA_ALIAS + ":"
+                                + KAFKA_NETWORK_PORT + "," + HOST_LISTENER + "://" + host.advertisedAddress(),
+                        "controller.quorum.voters", "1@localhost:" + KAFKA_CONTROLLER_PORT),
+                PortPicker.free(), 1, java.util.Optional.of(host));
+        Properties props = ServerProperties.singleNode(settings);
+        StringWriter text = new StringWriter();
+        try {
+            props.store(text, "streamstress broker in a container");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private ServerContainer begin(ServerRole role, GenericContainer<?> container, String alias,
+            ServerContainer.ReadyCheck ready) throws HarnessException, InterruptedException {
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            String output;
+            try {
+                output = lastLines(container.getLogs());
+            } catch (RuntimeException gone) {
+                output = "(gone)";
+            }
+            throw new HarnessException("the " + role + " container did not start: " + e.getMessage()
+                    + "; its output: " + output, e);
+        }
+        ServerContainer server = new ServerContainer(role, container, client, network.getId(), alias, ready);
+        started.add(server);
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HarnessException("the " + role + " container started but its server did not serve: "
+                    + e.getMessage() + "; its output: " + lastLines(server.logs()), e);
+        }
+        return server;
+    }
+
+    private static String lastLines(String logs) {
+        List<String> lines = logs.lines().collect(Collectors.toList());
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    private static void awaitRedis(String uri) throws Exception {
+        long deadline = System.nanoTime() + READY_PATIENCE.toNanos();
+        while (true) {
+            try (RedisConnections connections = RedisConnections.open(uri, Duration.ofSeconds(2))) {
+                connections.connection().sync().ping();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("Redis did not answer within " + READY_PATIENCE.toSeconds() + " s: "
+                            + e.getMessage(), e);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void awaitKafka(String servers) throws KafkaUnavailableException, InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(servers, READY_PATIENCE)) {
+            admin.awaitReachable();
+        }
+    }
+
+    /** The Redis URI on this machine's loopback (password in it). */
+    public String redisUri() {
+        return redisUri;
+    }
+
+    /** The broker's bootstrap address on this machine's loopback. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public ServerContainer redis() {
+        return redis;
+    }
+
+    public ServerContainer kafka() {
+        return kafka;
+    }
+
+    /** The container of {@code role}; throws when the run has none. */
+    public ServerContainer of(ServerRole role) {
+        return switch (role) {
+            case REDIS -> redis;
+            case KAFKA -> kafka;
+            case TASKMANAGER -> throw new IllegalArgumentException("the TaskManagers do not run in containers");
+        };
+    }
+
+    /** From the first Docker call to both servers serving (images there already, or pulled, included). */
+    public Duration startupTime() {
+        return startup;
+    }
+
+    /** Removes every container and the network (idempotent). */
+    @Override
+    public synchronized void close() {
+        for (ServerContainer server : started) {
+            try {
+                client.removeContainerCmd(server.id()).withForce(true).withRemoveVolumes(true).exec();
+            } catch (RuntimeException e) {
+                LOG.warn("could not remove the {} container {}: {}", server.role(), server.id(), e.getMessage());
+            }
+        }
+        started.clear();
+        try {
+            network.close();
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove the run's Docker network: {}", e.getMessage());
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // called by the hook itself
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The docker mode ({@code --infra docker}): the run's Kafka broker and Redis, each in its own container on a Docker
+ * network of the run's, started and stopped through Testcontainers, and what the container faults do to them
+ * (kill, freeze, cut from the network, delay).
+ */
+package io.streamstress.runner.infra.docker;
