@@ -1,10 +1,13 @@
 package io.streamstress.chaos.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamstress.chaos.plan.FaultKind;
+import io.streamstress.chaos.plan.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +172,60 @@ class RecoveryClockTest {
         assertThat(clock.t2()).as("T2 without restarts").isEmpty();
         assertThat(RecoveryClock.since(T0, clock.t3())).as("T3 does not see the stall").hasValue(900);
         assertThat(clock.recoveryMillis()).as("recovery = first commit after the stall").hasValue(2100);
+    }
+
+    @Test
+    void aContainerFaultRecoversAsTheFaultThatStopsTheSameServer() {
+        // Given commits every second, none while the Redis container was down from T0 to T0 + 2 s, one at T0 + 2.1 s
+        List<long[]> committed = List.of(new long[] {T0 - 1000, 500}, new long[] {T0, 1000},
+                new long[] {T0 + 1000, 1000}, new long[] {T0 + 2050, 1000}, new long[] {T0 + 2100, 3000});
+        Observations seen = seen(List.of(), List.of(), List.of(checkpoint(T0 + 800, T0 + 900)), throughput(0, 1.0),
+                committed);
+
+        // When the Redis container was killed, frozen or cut off, and when the broker container was
+        RecoveryClock killed = RecoveryClock.measure(FaultKind.CONTAINER_KILL, Optional.of(ServerRole.REDIS), T0,
+                T0 + 2000, seen);
+        RecoveryClock cut = RecoveryClock.measure(FaultKind.NETWORK_PARTITION, Optional.of(ServerRole.REDIS), T0,
+                T0 + 2000, seen);
+        RecoveryClock broker = RecoveryClock.measure(FaultKind.CONTAINER_PAUSE, Optional.of(ServerRole.KAFKA), T0,
+                T0 + 2000, seen);
+
+        // Then a Redis container's recovery is the first commit after it was back, as a killed Redis's
+        assertThat(killed.recoveryMillis()).as("killed Redis container").hasValue(2100)
+                .isEqualTo(RecoveryClock.measure(FaultKind.REDIS_RESTART, T0, T0 + 2000, seen).recoveryMillis());
+        assertThat(killed.basis()).as("basis").isEqualTo("first commit after the killed Redis container was back");
+        assertThat(cut.recoveryMillis()).as("cut-off Redis container").hasValue(2100);
+        assertThat(cut.basis()).as("basis").isEqualTo("first commit after the Redis container was connected again");
+        // And a broker container's the first record processed after it was thawed, as a hung broker's
+        assertThat(broker.recoveryMillis()).as("frozen broker container")
+                .isEqualTo(RecoveryClock.measure(FaultKind.KAFKA_BLACKHOLE, T0, T0 + 2000, seen).recoveryMillis())
+                .isPresent();
+        assertThat(broker.basis()).as("basis").isEqualTo("first record processed after the broker container was thawed");
+    }
+
+    @Test
+    void aDelayOnRedisRecoversAtTheFirstCommitAfterItWasRemoved() {
+        // Given commits going on, slower, while Redis was delayed from T0 to T0 + 2 s, then one at T0 + 2.3 s
+        List<long[]> committed = List.of(new long[] {T0 - 1000, 500}, new long[] {T0, 1000},
+                new long[] {T0 + 1000, 1500}, new long[] {T0 + 2000, 2000}, new long[] {T0 + 2100, 2000},
+                new long[] {T0 + 2300, 2600});
+        Observations seen = seen(List.of(), List.of(), List.of(), throughput(0, 1.0), committed);
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.NETWORK_DELAY, Optional.of(ServerRole.REDIS), T0,
+                T0 + 2000, seen);
+
+        // Then commits made during the delay do not count: the first after it was removed does
+        assertThat(clock.recoveryMillis()).as("recovery").hasValue(2300);
+        assertThat(clock.basis()).as("basis").isEqualTo("first commit after the delay on Redis was removed");
+    }
+
+    @Test
+    void aContainerFaultNeedsTheServerItHit() {
+        Observations seen = seen(List.of(), List.of(), List.of(), throughput(0, 1.0), List.of());
+        assertThatThrownBy(
+                () -> RecoveryClock.measure(FaultKind.CONTAINER_KILL, Optional.empty(), T0, T0, seen))
+                .as("no server").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs the server");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,29 @@ class FaultPlanTest {
         assertThatThrownBy(() -> FaultPlan.parse("process-kill,process-kill", 1, 4))
                 .hasMessageContaining("at most one process-kill");
         assertThatThrownBy(() -> FaultPlan.parse("process-kill,poison", 1, 4)).hasMessageContaining("cannot be combined");
+    }
+
+    @Test
+    void aContainerFaultNamesItsServerAfterAColon() {
+        // Given container faults with and without a server
+        FaultPlan plan = FaultPlan.parse("container-kill:kafka@40%,network-partition:redis,container-pause", 1, 4);
+
+        // Then each keeps its server, and spells it back the same way
+        assertThat(plan.faults()).extracting(PlannedFault::server).as("servers")
+                .containsExactly(Optional.of(ServerRole.KAFKA), Optional.of(ServerRole.REDIS), Optional.empty());
+        assertThat(plan.describe()).as("spelled back")
+                .isEqualTo("container-kill:kafka@40%,network-partition:redis,container-pause");
+        // And the run's default fills in only those that name none
+        assertThat(plan.withDefaultServer(ServerRole.REDIS).describe()).as("default server")
+                .isEqualTo("container-kill:kafka@40%,network-partition:redis,container-pause:redis");
+    }
+
+    @Test
+    void onlyContainerFaultsTakeAServer() {
+        assertThatThrownBy(() -> FaultPlan.parse("task-exception:redis", 1, 4))
+                .as("a fault that hits no server").hasMessageContaining("does not take a server");
+        assertThatThrownBy(() -> FaultPlan.parse("container-kill:zookeeper", 1, 4))
+                .as("an unknown server").hasMessageContaining("'zookeeper'").hasMessageContaining("redis, kafka");
     }
 
     @Test

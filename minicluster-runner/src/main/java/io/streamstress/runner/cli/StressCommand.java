@@ -1,8 +1,8 @@
 package io.streamstress.runner.cli;
 
+import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.ServerRole;
-import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.broker.FatalHalt;
 import io.streamstress.kafka.producer.TrafficPattern;
@@ -10,9 +10,9 @@ import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.ChaosSettings;
-import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.config.ClusterChoice;
 import io.streamstress.runner.config.Delivery;
+import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.config.KafkaSettings;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.Console;

@@ -16,6 +16,7 @@ import io.streamstress.runner.run.Recording;
 import io.streamstress.runner.run.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.flink.runtime.util.EnvironmentInformation;
@@ -134,7 +135,11 @@ final class JsonReport {
                 .put("kafka", config.bootstrapServers().orElse("embedded"))
                 .put("kafkaBrokers", config.kafka().embeddedBrokers())
                 .put("replicationFactor", config.kafka().replication().map(Short::intValue).orElse(0))
-                .put("redis", config.redisUri().isPresent() ? "external" : "embedded");
+                .put("redis", config.redisUri().isPresent() ? "external" : "embedded")
+                .put("infra", config.infra().kind().toString().toLowerCase(Locale.ROOT));
+        if (config.infra().docker()) {
+            node.put("redisImage", config.infra().redisImage()).put("jreImage", config.infra().jreImage());
+        }
         return node;
     }
 
@@ -153,6 +158,7 @@ final class JsonReport {
         ObjectNode node = JSON.createObjectNode();
         node.put("kind", fault.planned().kind().toString()).put("planned", fault.planned().toString())
                 .put("injected", fault.injected());
+        fault.planned().server().ifPresent(role -> node.put("server", role.toString()));
         fault.notInjected().ifPresent(why -> node.put("notInjected", why));
         fault.injection().ifPresent(injection -> node.put("t0", injection.t0Millis()).put("detail", injection.detail()));
         fault.clock().ifPresent(clock -> {

@@ -30,9 +30,16 @@ public final class Scenarios {
         };
     }
 
-    /** Where the topic lives, when the Given has more to say than one embedded broker or the user's Kafka. */
+    /**
+     * Where the topic lives, when the Given has more to say than one embedded broker or the user's Kafka: three
+     * embedded brokers, or the servers' containers.
+     */
     static String kafka(StressConfig config) {
         int brokers = config.kafka().embeddedBrokers();
+        if (config.infra().docker()) {
+            return " on a Kafka broker and a Redis each in its own Docker container (" + config.infra().jreImage() + ", "
+                    + config.infra().redisImage() + ")";
+        }
         return brokers > 1
                 ? String.format(Locale.ROOT, " on %d embedded Kafka brokers (%d replicas each)", brokers,
                         config.kafka().replication().orElse((short) brokers))

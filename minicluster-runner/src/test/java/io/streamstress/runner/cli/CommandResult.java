@@ -16,6 +16,14 @@ record CommandResult(int exitCode, String out, String err) {
         return new CommandResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@code base} followed by {@code more}: a test's common options with one run's own. */
+    static String[] with(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     List<String> errLines() {
         return err.lines().toList();
     }

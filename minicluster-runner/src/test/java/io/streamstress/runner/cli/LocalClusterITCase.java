@@ -31,7 +31,7 @@ class LocalClusterITCase {
         // Given 300,000 messages produced at 15,000 msg/s into 6 partitions, read by a local cluster's processes
         // When a TaskManager hosting a task is killed (SIGKILL) at 30 % committed and another frozen (SIGSTOP) for
         // 6 s, beyond the 4 s heartbeat time-out, at 60 %
-        CommandResult result = CommandResult.run(with(LOCAL, "--messages", "300000", "--rate", "15000",
+        CommandResult result = CommandResult.run(CommandResult.with(LOCAL, "--messages", "300000", "--rate", "15000",
                 "--chaos", "taskmanager-kill@30%,taskmanager-freeze@60%", "--stall", "6s",
                 "--report-dir", tmp.resolve("report").toString()));
 
@@ -91,11 +91,5 @@ class LocalClusterITCase {
                     .containsPattern("recovery +task-exception +1 injected, 1 recovered");
             assertThat(cluster.jobManagerAlive()).as("the user's cluster is left running").isTrue();
         }
-    }
-
-    private static String[] with(String[] base, String... more) {
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
     }
 }

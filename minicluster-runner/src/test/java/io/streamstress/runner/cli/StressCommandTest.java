@@ -57,6 +57,16 @@ class StressCommandTest {
         "--brokers 3 --chaos broker-restart   | drop --brokers 3",
         "--brokers 3 --chaos kafka-latency    | drop --brokers 3",
         "--brokers 3 --chaos process-kill     | drop --brokers 3",
+        "--infra kubernetes                   | --infra",
+        "--chaos container-kill               | add --infra docker",
+        "--infra docker --redis-uri redis://h:1 | drop --bootstrap-servers and --redis-uri",
+        "--infra docker --brokers 3           | drop --brokers 3",
+        "--infra docker --chaos broker-restart | container-kill:kafka",
+        "--infra docker --chaos kafka-latency | network-delay:kafka",
+        "--infra docker --chaos process-kill  | drop --infra docker",
+        "--infra docker --chaos container-kill:taskmanager | --cluster local",
+        "--infra docker --chaos task-exception:redis | does not take a server",
+        "--infra docker --redis-image a;b     | --redis-image",
     })
     void badInputIsOneLineOnStderrAndExitCode2(String args, String option) {
         // When

@@ -27,7 +27,8 @@ class StressConfigKindsTest {
         assertThat(local).as("local, one broker: every kind but a JobManager failover (its JobManager has no HA "
                         + "services) and a leader kill (one broker leads everything)")
                 .containsExactlyInAnyOrderElementsOf(FaultKind.all().stream()
-                        .filter(k -> k != FaultKind.JOBMANAGER_FAILOVER && k != FaultKind.BROKER_LEADER_KILL).toList());
+                        .filter(k -> k != FaultKind.JOBMANAGER_FAILOVER && k != FaultKind.BROKER_LEADER_KILL
+                                && k.needs() != FaultKind.Needs.CONTAINERS).toList());
         assertThat(embedded).as("embedded: no kill or freeze of threads")
                 .contains(FaultKind.TASKMANAGER_STOP, FaultKind.PROCESS_KILL, FaultKind.JOBMANAGER_FAILOVER,
                         FaultKind.RESCALE, FaultKind.ROLLBACK, FaultKind.REDIS_REPLY_LOST, FaultKind.KAFKA_LATENCY)
@@ -36,6 +37,22 @@ class StressConfigKindsTest {
                 .contains(FaultKind.TASK_EXCEPTION, FaultKind.POISON, FaultKind.REDIS_STALL, FaultKind.REDIS_REPLY_LOST)
                 .doesNotContain(FaultKind.TASKMANAGER_STOP, FaultKind.TASKMANAGER_KILL, FaultKind.TASKMANAGER_FREEZE,
                         FaultKind.RESCALE, FaultKind.ROLLBACK, FaultKind.JOBMANAGER_FAILOVER);
+    }
+
+    @Test
+    void theContainerFaultsNeedTheServersInDockerWhichTheBrokerProxyAndTheResumeCannotReach() {
+        // When the servers run in containers, and when they do not
+        Set<FaultKind> docker = StressConfig.injectableKinds(ONE_BROKER, true, ClusterKind.EMBEDDED, true);
+        Set<FaultKind> embedded = StressConfig.injectableKinds(ONE_BROKER, true, ClusterKind.EMBEDDED, false);
+
+        // Then the container faults come with Docker only, and the embedded broker's faults and the resume go
+        assertThat(docker).as("servers in containers")
+                .contains(FaultKind.CONTAINER_KILL, FaultKind.CONTAINER_PAUSE, FaultKind.NETWORK_PARTITION,
+                        FaultKind.NETWORK_DELAY, FaultKind.REDIS_RESTART, FaultKind.REDIS_STALL, FaultKind.REDIS_REPLY_LOST)
+                .doesNotContain(FaultKind.BROKER_RESTART, FaultKind.KAFKA_LATENCY, FaultKind.KAFKA_BLACKHOLE,
+                        FaultKind.KAFKA_RESET, FaultKind.PROCESS_KILL);
+        assertThat(embedded).as("embedded servers").doesNotContain(FaultKind.CONTAINER_KILL, FaultKind.CONTAINER_PAUSE,
+                FaultKind.NETWORK_PARTITION, FaultKind.NETWORK_DELAY);
     }
 
     @Test
