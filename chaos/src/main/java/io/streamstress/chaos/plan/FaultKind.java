@@ -81,8 +81,8 @@ public enum FaultKind {
      */
     NETWORK_PARTITION("network-partition", Needs.CONTAINERS),
     /**
-     * {@code --latency} with {@code --jitter} (and {@code --loss}) is added to everything a server's container sends,
-     * by {@code tc netem} inside it, for {@code --stall}.
+     * {@code --latency}, with a jitter of a quarter of it, is added to everything a server's container sends, by
+     * {@code tc netem} inside it, for {@code --stall}.
      */
     NETWORK_DELAY("network-delay", Needs.CONTAINERS);
 

@@ -390,6 +390,10 @@ public final class StressCommand implements Callable<Integer> {
                     + "its ports: a run with --brokers 3 cannot be resumed");
         }
         InfraSettings servers = option(null, () -> new InfraSettings(InfraSettings.Kind.parse(infra), redisImage, jreImage));
+        if (resume != null && servers.docker()) {
+            throw new ParameterException(spec.commandLine(), "--resume starts the run's embedded servers again on their "
+                    + "data: a run with --infra docker cannot be resumed (its containers are removed when it ends)");
+        }
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
                 StressConfig.injectableKinds(kafka, redisUri == null, where.kind(), servers.docker()))
                 .withDefaultServer(ServerRole.REDIS));

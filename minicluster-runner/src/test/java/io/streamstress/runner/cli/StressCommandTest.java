@@ -2,7 +2,11 @@ package io.streamstress.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamstress.runner.infra.RunSettings;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -80,6 +84,21 @@ class StressCommandTest {
         assertThat(result.out()).as("stdout").isEmpty();
     }
 
+
+    @Test
+    void aRunWhoseServersRanInContainersIsNotResumed(@TempDir Path runDir) throws Exception {
+        // Given the run directory of a run with --infra docker (its containers went with it)
+        new RunSettings("20261202-000000-abcd", List.of("--infra", "docker", "--messages", "1000"), 0, "", 0, 0)
+                .write(runDir);
+
+        // When it is resumed
+        CommandResult result = CommandResult.run("--resume", runDir.toString());
+
+        // Then one line says why not, with the usage exit code
+        assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).as("stderr").hasSize(1).first().asString()
+                .contains("--infra docker cannot be resumed");
+    }
     @Test
     void helpAndUsageErrorsWriteNothingToTheProcessStderr() {
         // Given picocli's own warnings go to the process's stderr, not to the command's error stream
