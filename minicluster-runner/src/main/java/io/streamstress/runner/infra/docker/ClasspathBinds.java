@@ -25,7 +25,7 @@ final class ClasspathBinds {
      * What to bind for {@code classPath}, none inside another: its class directories, the local Maven repository
      * for the jars in it, and every other jar by itself.
      */
-    static List<Path> directories(String classPath) {
+    static List<Path> paths(String classPath) {
         TreeSet<Path> dirs = new TreeSet<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isBlank()) {

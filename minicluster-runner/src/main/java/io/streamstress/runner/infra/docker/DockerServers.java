@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
@@ -68,7 +69,6 @@ public final class DockerServers implements AutoCloseable {
     private ServerContainer kafka;
     private String redisUri;
     private String bootstrapServers;
-    private Duration startup = Duration.ZERO;
 
     private DockerServers(DockerClient client, String runId) {
         this.client = client;
@@ -84,7 +84,6 @@ public final class DockerServers implements AutoCloseable {
      */
     public static DockerServers start(InfraSettings settings, String runId, Console console)
             throws HarnessException, InterruptedException {
-        long t0 = System.nanoTime();
         DockerClient client = DockerEngine.client();
         DockerEngine.requireImage(client, settings.redisImage(), "--redis-image", console);
         DockerEngine.requireImage(client, settings.jreImage(), "--jre-image", console);
@@ -92,7 +91,6 @@ public final class DockerServers implements AutoCloseable {
         try {
             servers.startRedis(settings.redisImage(), console);
             servers.startKafka(settings.jreImage(), console);
-            servers.startup = Duration.ofNanos(System.nanoTime() - t0);
             return servers;
         } catch (HarnessException | InterruptedException | RuntimeException e) {
             servers.close();
@@ -132,7 +130,7 @@ public final class DockerServers implements AutoCloseable {
                 .withCreateContainerCmdModifier(ContainerPorts.published(KAFKA_HOST_LISTENER_PORT, hostPort))
                 .withCopyToContainer(Transferable.of(serverProperties(hostPort)), KAFKA_DIR + "/server.properties")
                 .withCommand("sh", "-c", kafkaCommand(classPath, Uuid.randomUuid().toString()));
-        for (Path dir : ClasspathBinds.directories(classPath)) {
+        for (Path dir : ClasspathBinds.paths(classPath)) {
             container.withFileSystemBind(dir.toString(), dir.toString(), BindMode.READ_ONLY);
         }
         kafka = begin(ServerRole.KAFKA, container, KAFKA_ALIAS, () -> awaitKafka(servers));
@@ -157,7 +155,7 @@ public final class DockerServers implements AutoCloseable {
                         "advertised.listeners", ServerProperties.CLIENT_LISTENER + "://" + KAFKA_ALIAS + ":"
                                 + KAFKA_NETWORK_PORT + "," + HOST_LISTENER + "://" + host.advertisedAddress(),
                         "controller.quorum.voters", "1@localhost:" + KAFKA_CONTROLLER_PORT),
-                PortPicker.free(), 1, java.util.Optional.of(host));
+                PortPicker.free(), 1, Optional.of(host));
         Properties props = ServerProperties.singleNode(settings);
         StringWriter text = new StringWriter();
         try {
@@ -238,20 +236,6 @@ public final class DockerServers implements AutoCloseable {
 
     public ServerContainer kafka() {
         return kafka;
-    }
-
-    /** The container of {@code role}; throws when the run has none. */
-    public ServerContainer of(ServerRole role) {
-        return switch (role) {
-            case REDIS -> redis;
-            case KAFKA -> kafka;
-            case TASKMANAGER -> throw new IllegalArgumentException("the TaskManagers do not run in containers");
-        };
-    }
-
-    /** From the first Docker call to both servers serving (images there already, or pulled, included). */
-    public Duration startupTime() {
-        return startup;
     }
 
     /** Removes every container and the network (idempotent). */

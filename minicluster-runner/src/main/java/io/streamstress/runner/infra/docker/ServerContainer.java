@@ -1,11 +1,11 @@
 package io.streamstress.runner.infra.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.async.ResultCallback;
 import io.streamstress.chaos.plan.ServerRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,19 +56,9 @@ public final class ServerContainer {
         return container.getContainerId();
     }
 
-    /** Its name on the run's network: how the other containers reach it. */
-    public String alias() {
-        return alias;
-    }
-
     /** {@code docker kill}: SIGKILL to every process of the container; its file system stays. */
     public void kill() {
         client.killContainerCmd(id()).withSignal("KILL").exec();
-    }
-
-    /** {@code docker stop}: SIGTERM, then SIGKILL after {@code seconds}; its file system stays. */
-    public void stop(int seconds) {
-        client.stopContainerCmd(id()).withTimeout(seconds).exec();
     }
 
     /** {@code docker start} of the stopped or killed container (same file system, ports and alias); returns once it serves. */
@@ -129,9 +119,5 @@ public final class ServerContainer {
     /** The container's output so far (for an error message when it did not start). */
     String logs() {
         return container.getLogs();
-    }
-
-    GenericContainer<?> container() {
-        return container;
     }
 }

@@ -28,7 +28,7 @@ class ClasspathBindsTest {
                 jar.toString());
 
         // When
-        var binds = ClasspathBinds.directories(classPath);
+        var binds = ClasspathBinds.paths(classPath);
 
         // Then the class directory, the repository's root once and the jar itself, never the directory it is in
         assertThat(binds).as("binds").containsExactlyInAnyOrder(classes, repository, jar).doesNotContain(shared);
