@@ -13,17 +13,28 @@ import java.util.OptionalLong;
  */
 public final class TaskManagerFreezeInjector implements FaultInjector {
 
-    private final TaskManagerControl taskManagers;
+    /** Picks a TaskManager hosting a running task (the {@code ordinal}-th) and freezes it. */
+    @FunctionalInterface
+    public interface Freezer {
+        TaskManagerControl.FrozenTaskManager freeze(int ordinal) throws Exception;
+    }
+
+    private final Freezer freezer;
     private final Duration frozenFor;
 
     public TaskManagerFreezeInjector(TaskManagerControl taskManagers, Duration frozenFor) {
-        this.taskManagers = taskManagers;
+        this(taskManagers::freeze, frozenFor);
+    }
+
+    /** With another way to freeze, e.g. {@link TaskManagerControl#cutOff} (the rest is the same: T0, the stall, the thaw). */
+    public TaskManagerFreezeInjector(Freezer freezer, Duration frozenFor) {
+        this.freezer = freezer;
         this.frozenFor = frozenFor;
     }
 
     @Override
     public Injection inject(PlannedFault fault) throws Exception {
-        TaskManagerControl.FrozenTaskManager frozen = taskManagers.freeze(fault.target());
+        TaskManagerControl.FrozenTaskManager frozen = freezer.freeze(fault.target());
         String afterThaw;
         long thawedAt;
         try {
@@ -32,8 +43,8 @@ public final class TaskManagerFreezeInjector implements FaultInjector {
             thawedAt = System.currentTimeMillis();
             afterThaw = frozen.thaw();
         }
-        return new Injection(frozen.frozenAtMillis(), String.format("%s frozen (SIGSTOP) for %.1f s, then thawed "
-                + "(SIGCONT): %s", frozen.description(), frozenFor.toMillis() / 1000.0, afterThaw),
+        return new Injection(frozen.frozenAtMillis(), String.format("%s %s for %.1f s, then %s: %s",
+                frozen.description(), frozen.how(), frozenFor.toMillis() / 1000.0, frozen.undoing(), afterThaw),
                 OptionalLong.of(thawedAt));
     }
 }

@@ -2,7 +2,7 @@ package io.streamstress.chaos.target;
 
 import io.streamstress.chaos.inject.FaultNotInjectedException;
 
-/** Stops, kills and freezes TaskManagers of the cluster the job runs on. */
+/** Stops, kills, freezes and cuts off TaskManagers of the cluster the job runs on. */
 public interface TaskManagerControl {
 
     /**
@@ -32,6 +32,16 @@ public interface TaskManagerControl {
         throw new FaultNotInjectedException("this cluster's TaskManagers are not processes the harness owns");
     }
 
+    /**
+     * Cuts one TaskManager that hosts a running task of the job from the network (its container disconnected
+     * from the run's network: its sockets lose their route, nothing reaches it and it reaches nothing) until
+     * {@link FrozenTaskManager#thaw()} connects it again.
+     */
+    default FrozenTaskManager cutOff(int ordinal) throws Exception {
+        throw new FaultNotInjectedException("only a TaskManager in its own container can be cut from the network "
+                + "(--infra docker --cluster docker)");
+    }
+
     /** A TaskManager that was killed. */
     record KilledTaskManager(String resourceId, long killedAtMillis, String description) {}
 
@@ -44,6 +54,16 @@ public interface TaskManagerControl {
         long frozenAtMillis();
 
         String description();
+
+        /** What was done to it, for the report: "frozen (SIGSTOP)". */
+        default String how() {
+            return "frozen (SIGSTOP)";
+        }
+
+        /** What {@link #thaw()} does, for the report: "thawed (SIGCONT)". */
+        default String undoing() {
+            return "thawed (SIGCONT)";
+        }
 
         /**
          * Sends SIGCONT, and says what became of the thawed TaskManager: a zombie whose attempts Flink had

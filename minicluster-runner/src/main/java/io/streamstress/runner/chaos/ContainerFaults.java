@@ -5,11 +5,14 @@ import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.inject.PauseInjector;
 import io.streamstress.chaos.inject.ServerDispatchInjector;
 import io.streamstress.chaos.inject.ServerRestartInjector;
+import io.streamstress.chaos.inject.TaskManagerFreezeInjector;
+import io.streamstress.chaos.inject.TaskManagerKillInjector;
 import io.streamstress.chaos.plan.FaultKind;
 import io.streamstress.chaos.plan.ServerRole;
 import io.streamstress.chaos.proxy.Latency;
 import io.streamstress.chaos.target.PausableProcess;
 import io.streamstress.chaos.target.RestartableServer;
+import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.runner.infra.docker.DockerServers;
 import io.streamstress.runner.infra.docker.ServerContainer;
 import java.io.IOException;
@@ -22,28 +25,40 @@ import java.util.Map;
  * The faults Docker does to the servers' containers ({@code --infra docker}): {@code container-kill},
  * {@code container-pause}, {@code network-partition} and {@code network-delay} on the server each names, and the
  * Redis faults of the embedded mode on the Redis container ({@code redis-restart} is its kill, {@code redis-stall} its
- * freeze).
+ * freeze), and, with {@code --cluster docker}, the first three on the TaskManager containers (through the cluster's
+ * {@link TaskManagerControl}: a TaskManager hosting a running task, replaced by a spare when killed).
  */
 final class ContainerFaults {
 
     private ContainerFaults() {}
 
-    static void add(Map<FaultKind, FaultInjector> injectors, DockerServers docker, Duration stall, Latency latency) {
+    /**
+     * @param taskManagers the cluster's TaskManagers, when they run in containers ({@code --cluster docker}); null
+     *     otherwise
+     */
+    static void add(Map<FaultKind, FaultInjector> injectors, DockerServers docker, TaskManagerControl taskManagers,
+            Duration stall, Latency latency) {
         Map<ServerRole, FaultInjector> kill = new EnumMap<>(ServerRole.class);
         Map<ServerRole, FaultInjector> pause = new EnumMap<>(ServerRole.class);
         Map<ServerRole, FaultInjector> partition = new EnumMap<>(ServerRole.class);
         Map<ServerRole, FaultInjector> delay = new EnumMap<>(ServerRole.class);
-        for (ServerContainer server : List.of(docker.redis(), docker.kafka())) {
-            String name = server.role() == ServerRole.REDIS ? "Redis container" : "broker container";
-            String data = server.role() == ServerRole.REDIS ? "its AOF" : "its logs";
-            kill.put(server.role(), new ServerRestartInjector(killed(server),
+        Map<ServerRole, ServerContainer> servers = Map.of(ServerRole.REDIS, docker.redis(), ServerRole.KAFKA, docker.kafka());
+        servers.forEach((role, server) -> {
+            String name = role == ServerRole.REDIS ? "Redis container" : "broker container";
+            String data = role == ServerRole.REDIS ? "its AOF" : "its logs";
+            kill.put(role, new ServerRestartInjector(killed(server),
                     name + " killed (docker kill, SIGKILL) and started again on " + data));
-            pause.put(server.role(), new PauseInjector(PausableProcess.of(server::pause, server::unpause), stall,
+            pause.put(role, new PauseInjector(PausableProcess.of(server::pause, server::unpause), stall,
                     name + " frozen (docker pause, cgroup freezer)"));
-            partition.put(server.role(), new PauseInjector(PausableProcess.of(server::disconnect, server::connect), stall,
+            partition.put(role, new PauseInjector(PausableProcess.of(server::disconnect, server::connect), stall,
                     name + " disconnected from the run's Docker network"));
-            delay.put(server.role(), new PauseInjector(delayed(server, latency), stall,
+            delay.put(role, new PauseInjector(delayed(server, latency), stall,
                     latency + " added by tc netem to everything the " + name + " sends"));
+        });
+        if (taskManagers != null) {
+            kill.put(ServerRole.TASKMANAGER, new TaskManagerKillInjector(taskManagers));
+            pause.put(ServerRole.TASKMANAGER, new TaskManagerFreezeInjector(taskManagers, stall));
+            partition.put(ServerRole.TASKMANAGER, new TaskManagerFreezeInjector(taskManagers::cutOff, stall));
         }
         injectors.put(FaultKind.CONTAINER_KILL, new ServerDispatchInjector(kill));
         injectors.put(FaultKind.CONTAINER_PAUSE, new ServerDispatchInjector(pause));
@@ -90,7 +105,7 @@ final class ContainerFaults {
                         + said.substring(said.indexOf(':') + 1).trim() + "'");
             }
             if (said.contains("not found")) {
-                throw new FaultNotInjectedException("the " + server.role() + " container's image has no tc: use an image "
+                throw new FaultNotInjectedException("the " + server.name() + " container's image has no tc: use an image "
                         + "with iproute2 (stress-scripts/build-images.sh builds one)");
             }
             throw e;

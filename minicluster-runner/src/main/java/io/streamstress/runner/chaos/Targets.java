@@ -27,6 +27,7 @@ import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
 import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.runner.config.StressConfig;
 import io.streamstress.runner.infra.JobProxies;
+import io.streamstress.runner.infra.cluster.ClusterKind;
 import io.streamstress.runner.infra.docker.DockerServers;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -96,7 +97,8 @@ public final class Targets {
                     new BrokerLeaderKillInjector(kafka.brokers(), stall, LEADER_PATIENCE, kafka.leaderKills()));
         }
         if (docker != null) {
-            ContainerFaults.add(injectors, docker, stall, new Latency(config.faults().latency(), config.faults().jitter()));
+            ContainerFaults.add(injectors, docker, config.cluster().kind() == ClusterKind.DOCKER ? taskManagers : null,
+                    stall, new Latency(config.faults().latency(), config.faults().jitter()));
         }
         proxies.redis().ifPresent(proxy -> {
             injectors.put(FaultKind.REDIS_REPLY_LOST, new ReplyLostInjector(proxy, REPLY_LOST_PATIENCE));

@@ -20,6 +20,7 @@ import io.streamstress.runner.infra.HarnessException;
 import io.streamstress.runner.infra.Logging;
 import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
+import io.streamstress.runner.infra.cluster.ClusterKind;
 import io.streamstress.runner.infra.cluster.rest.ClusterVersionMismatchException;
 import io.streamstress.runner.report.Report;
 import io.streamstress.runner.report.ReportWriter;
@@ -105,15 +106,16 @@ public final class StressCommand implements Callable<Integer> {
             description = "Produce everything before the job starts, instead of while it runs (default: ${DEFAULT-VALUE}).")
     boolean preload;
 
-    @Option(names = "--cluster", defaultValue = ClusterChoice.EMBEDDED, paramLabel = "embedded|local|URL",
+    @Option(names = "--cluster", defaultValue = ClusterChoice.EMBEDDED, paramLabel = "embedded|local|docker|URL",
             description = "Where the job runs: embedded (a MiniCluster in this JVM), local (a JobManager and "
                     + "TaskManager JVMs this jar starts, plus a spare TaskManager; taskmanager-kill and "
-                    + "taskmanager-freeze need it) or the REST URL of your own Flink 2.2 session "
+                    + "taskmanager-freeze need it), docker (the same, each in its own container, with --infra docker) "
+                    + "or the REST URL of your own Flink 2.2 session "
                     + "cluster, e.g. http://127.0.0.1:8081 (default: ${DEFAULT-VALUE}).")
     String cluster;
 
     @Option(names = "--task-managers", defaultValue = "" + StressConfig.DEFAULT_TASK_MANAGERS, paramLabel = "N",
-            description = "TaskManagers of the embedded or local cluster (default: ${DEFAULT-VALUE}).")
+            description = "TaskManagers of the embedded, local or docker cluster (default: ${DEFAULT-VALUE}).")
     int taskManagers;
 
     @Option(names = "--slots-per-task-manager", defaultValue = "" + StressConfig.DEFAULT_SLOTS_PER_TASK_MANAGER, paramLabel = "N",
@@ -143,7 +145,8 @@ public final class StressCommand implements Callable<Integer> {
                     + "process-kill, poison, rescale, rollback, redis-reply-lost, redis-blackhole, redis-reset, "
                     + "kafka-blackhole, kafka-latency, kafka-reset, jobmanager-failover, broker-leader-kill (--brokers 3); "
                     + "with --infra docker container-kill, container-pause, network-partition and network-delay, each "
-                    + "on a server named after a colon (container-kill:kafka; redis when none is named) (default: ${DEFAULT-VALUE}).")
+                    + "on a server named after a colon (container-kill:kafka; with --cluster docker also :taskmanager, "
+                    + "the default there, else redis) (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--stall", defaultValue = DEFAULT_STALL, paramLabel = "DURATION", converter = DurationConverter.class,
@@ -396,7 +399,7 @@ public final class StressCommand implements Callable<Integer> {
         }
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
                 StressConfig.injectableKinds(kafka, redisUri == null, where.kind(), servers.docker()))
-                .withDefaultServer(ServerRole.REDIS));
+                .withDefaultServer(where.kind() == ClusterKind.DOCKER ? ServerRole.TASKMANAGER : ServerRole.REDIS));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,

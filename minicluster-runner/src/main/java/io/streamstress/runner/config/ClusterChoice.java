@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the job runs ({@code --cluster}): {@code embedded} (a MiniCluster in this JVM, the default), {@code local}
- * (a session cluster of JobManager and TaskManager JVMs the jar starts) or the REST URL of a user's running
+ * (a session cluster of JobManager and TaskManager JVMs the jar starts), {@code docker} (the same in containers,
+ * with {@code --infra docker}) or the REST URL of a user's running
  * session cluster.
  *
  * @param kind which of the three
@@ -19,6 +20,7 @@ public record ClusterChoice(ClusterKind kind, Optional<URI> restUrl) {
 
     public static final String EMBEDDED = "embedded";
     public static final String LOCAL = "local";
+    public static final String DOCKER = "docker";
     public static final ClusterChoice DEFAULT = new ClusterChoice(ClusterKind.EMBEDDED, Optional.empty());
 
     public ClusterChoice {
@@ -29,7 +31,7 @@ public record ClusterChoice(ClusterKind kind, Optional<URI> restUrl) {
         }
     }
 
-    /** Parses {@code embedded}, {@code local} or {@code http(s)://host:port}. */
+    /** Parses {@code embedded}, {@code local}, {@code docker} or {@code http(s)://host:port}. */
     public static ClusterChoice parse(String text) {
         String given = text.trim();
         switch (given.toLowerCase(Locale.ROOT)) {
@@ -37,6 +39,8 @@ public record ClusterChoice(ClusterKind kind, Optional<URI> restUrl) {
                 return DEFAULT;
             case LOCAL:
                 return new ClusterChoice(ClusterKind.LOCAL, Optional.empty());
+            case DOCKER:
+                return new ClusterChoice(ClusterKind.DOCKER, Optional.empty());
             default:
                 return new ClusterChoice(ClusterKind.REMOTE, Optional.of(url(given)));
         }
@@ -51,7 +55,7 @@ public record ClusterChoice(ClusterKind kind, Optional<URI> restUrl) {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("must be embedded, local or a Flink REST URL such as "
+            throw new IllegalArgumentException("must be embedded, local, docker or a Flink REST URL such as "
                     + "http://127.0.0.1:8081, was '" + given + "'", e);
         }
     }
@@ -61,6 +65,7 @@ public record ClusterChoice(ClusterKind kind, Optional<URI> restUrl) {
         return switch (kind) {
             case EMBEDDED -> EMBEDDED;
             case LOCAL -> LOCAL;
+            case DOCKER -> DOCKER;
             case REMOTE -> restUrl.get().toString();
         };
     }

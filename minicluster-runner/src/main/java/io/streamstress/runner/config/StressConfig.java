@@ -98,6 +98,8 @@ public record StressConfig(
         Objects.requireNonNull(infra, "infra");
         require(!infra.docker() || (bootstrapServers.isEmpty() && redisUri.isEmpty()),
                 "--infra docker starts Kafka and Redis in containers: drop --bootstrap-servers and --redis-uri");
+        require(cluster.kind() != ClusterKind.DOCKER || infra.docker(),
+                "--cluster docker runs Flink in containers on the servers' Docker network: add --infra docker");
         require(!infra.docker() || embeddedBrokers == 1,
                 "--infra docker starts one broker for now: drop --brokers 3");
         require(messages >= 1, "--messages must be at least 1, was " + messages);
@@ -181,15 +183,23 @@ public record StressConfig(
                             + "use network-partition:kafka or network-delay:kafka");
             require(kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA || !infra.docker(),
                     "--chaos " + kind + " restarts the embedded broker: with --infra docker use container-kill:kafka");
+            require(kind.needs() != FaultKind.Needs.REDIS_PROXY || cluster.kind() != ClusterKind.DOCKER,
+                    "--chaos " + kind + " puts the harness's proxy in front of Redis, which the job on --cluster docker "
+                            + "reaches on the Docker network, past it: use network-partition:redis or container-pause:redis");
             require(kind != FaultKind.PROCESS_KILL || !infra.docker(),
                     "--chaos process-kill resumes the run on the embedded servers' ports and data: drop --infra docker");
             require(kind != FaultKind.PROCESS_KILL || embeddedBrokers != 3,
                     "--chaos process-kill resumes the run on the single embedded broker's ports: drop --brokers 3");
         }
         for (PlannedFault fault : chaos.faults()) {
-            require(fault.server().filter(role -> role == ServerRole.TASKMANAGER).isEmpty(),
+            boolean onTaskManager = fault.server().filter(role -> role == ServerRole.TASKMANAGER).isPresent();
+            require(!onTaskManager || cluster.kind() == ClusterKind.DOCKER,
                     "--chaos " + fault + ": the TaskManagers do not run in containers (the job runs on the "
-                            + cluster + " cluster): use taskmanager-kill or taskmanager-freeze with --cluster local");
+                            + cluster + " cluster): add --cluster docker, or use taskmanager-kill or "
+                            + "taskmanager-freeze with --cluster local");
+            require(!onTaskManager || fault.kind() != FaultKind.NETWORK_DELAY,
+                    "--chaos " + fault + ": a delay is added to the servers' containers only: name one, "
+                            + "network-delay:redis or network-delay:kafka");
         }
         redisUri.ifPresent(uri -> {
             try {
@@ -263,6 +273,8 @@ public record StressConfig(
                 .filter(k -> k.needs() != FaultKind.Needs.KAFKA_CLUSTER || replicated)
                 .filter(k -> k != FaultKind.PROCESS_KILL || brokers != 3)
                 .filter(k -> k.needs() != FaultKind.Needs.CONTAINERS || docker)
+                .filter(k -> (k.needs() != FaultKind.Needs.REDIS_PROXY && k != FaultKind.NETWORK_DELAY)
+                        || cluster != ClusterKind.DOCKER)
                 .filter(k -> (k.needs() != FaultKind.Needs.KAFKA_PROXY && k.needs() != FaultKind.Needs.EMBEDDED_KAFKA
                         && k != FaultKind.PROCESS_KILL) || !docker)
                 .collect(Collectors.toUnmodifiableSet());

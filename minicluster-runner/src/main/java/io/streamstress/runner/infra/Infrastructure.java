@@ -17,6 +17,8 @@ import io.streamstress.redis.server.EmbeddedRedisServer;
 import io.streamstress.redis.server.PortTakenException;
 import io.streamstress.redis.server.RedisServerSettings;
 import io.streamstress.runner.config.StressConfig;
+import io.streamstress.runner.infra.cluster.ClusterKind;
+import io.streamstress.runner.infra.docker.DockerRun;
 import io.streamstress.runner.infra.docker.DockerServers;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -50,6 +52,8 @@ public final class Infrastructure implements AutoCloseable {
     private String bootstrapServers;
     private String redisUri;
     private JobProxies proxies;
+    /** Whether the job runs in containers of the run's network ({@code --cluster docker}): it reaches the servers there. */
+    private boolean jobOnDockerNetwork;
     /** The fault proxy in front of the broker's listener for the job, when a fault needs it. */
     private FaultProxy kafkaProxy;
 
@@ -58,16 +62,21 @@ public final class Infrastructure implements AutoCloseable {
      * it waits for. A resumed run starts the embedded servers again on their ports, data and password; a port of
      * theirs that something else took meanwhile makes that server start on fresh ports instead
      * ({@link #settingsFor} then tells the new ones).
+     *
+     * @param docker the run's place on the Docker engine, with {@code --infra docker} (null otherwise): the servers
+     *     start in containers of it
      */
     public static Infrastructure start(StressConfig config, RunDirectory dir, Console console,
-            Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
+            Optional<RunSettings> resumed, DockerRun docker) throws HarnessException, InterruptedException {
         Infrastructure infra = new Infrastructure();
         try {
             if (config.infra().docker()) {
-                infra.docker = DockerServers.start(config.infra(), dir.runId(), console);
+                infra.docker = DockerServers.start(docker, config.infra().redisImage(), config.infra().jreImage(), console);
                 infra.redisUri = infra.docker.redisUri();
                 infra.bootstrapServers = infra.docker.bootstrapServers();
-                infra.proxies = JobProxies.start(config.chaos(), infra.redisUri, null, null, console);
+                infra.jobOnDockerNetwork = config.cluster().kind() == ClusterKind.DOCKER;
+                infra.proxies = JobProxies.start(config.chaos(),
+                        infra.jobOnDockerNetwork ? infra.docker.redisUriOnNetwork() : infra.redisUri, null, null, console);
                 return infra;
             }
             infra.startRedis(config, dir, console, resumed);
@@ -78,6 +87,12 @@ public final class Infrastructure implements AutoCloseable {
             infra.close();
             throw e;
         }
+    }
+
+    /** {@link #start(StressConfig, RunDirectory, Console, Optional, DockerRun)} for a run without Docker. */
+    public static Infrastructure start(StressConfig config, RunDirectory dir, Console console,
+            Optional<RunSettings> resumed) throws HarnessException, InterruptedException {
+        return start(config, dir, console, resumed, null);
     }
 
     private void startKafka(StressConfig config, RunDirectory dir, Console console, Optional<RunSettings> resumed)
@@ -277,14 +292,29 @@ public final class Infrastructure implements AutoCloseable {
         return proxies;
     }
 
-    /** The Kafka the job reads: {@link #bootstrapServers()}, or its fault proxy's when it has one. */
+    /**
+     * The Kafka the job reads: {@link #bootstrapServers()}, or its fault proxy's when it has one, or the broker's
+     * name on the run's Docker network when the job runs there.
+     */
     public String bootstrapServersForJob() {
-        return proxies == null ? bootstrapServers : proxies.bootstrapServersForJob().orElse(bootstrapServers);
+        String direct = jobOnDockerNetwork ? docker.bootstrapServersOnNetwork() : bootstrapServers;
+        return proxies == null ? direct : proxies.bootstrapServersForJob().orElse(direct);
     }
 
-    /** The Redis URI the job uses: {@link #redisUri()}, or its fault proxy's when it has one. */
+    /**
+     * The Redis URI the job counts in: {@link #redisUri()}, or its fault proxy's when it has one, or Redis's name on
+     * the run's Docker network when the job runs there.
+     */
     public String redisUriForJob() {
-        return proxies == null ? redisUri : proxies.redisUriForJob();
+        return proxies == null ? redisUriForProbes() : proxies.redisUriForJob();
+    }
+
+    /**
+     * The Redis the job's probe channel writes to: the job's Redis without any fault proxy (the probes must get
+     * through a fault the proxy makes).
+     */
+    public String redisUriForProbes() {
+        return jobOnDockerNetwork ? docker.redisUriOnNetwork() : redisUri;
     }
 
     /** The embedded broker, when this run started one. */

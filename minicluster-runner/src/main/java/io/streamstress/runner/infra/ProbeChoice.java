@@ -22,18 +22,19 @@ public final class ProbeChoice {
     private ProbeChoice() {}
 
     /**
-     * @param redisUri the run's Redis (its password included)
+     * @param redisUri the run's Redis as the harness reaches it (its password included)
+     * @param redisUriForTasks the same Redis as the job's tasks reach it (another name on a Docker network)
      * @param tasksInThisJvm whether the job's tasks run in this JVM (the embedded MiniCluster)
      * @throws IllegalArgumentException when the property names no known channel
      */
-    public static ProbeEnds open(String redisUri, String runId, boolean tasksInThisJvm) {
+    public static ProbeEnds open(String redisUri, String redisUriForTasks, String runId, boolean tasksInThisJvm) {
         String choice = tasksInThisJvm ? System.getProperty(PROPERTY, "jvm").trim().toLowerCase(Locale.ROOT) : "redis";
         switch (choice) {
             case "jvm":
                 return JvmProbe.open();
             case "redis":
                 LOG.info("Probe channel: Redis, keys under {}", keyPrefix(runId));
-                return RedisProbe.open(redisUri, keyPrefix(runId));
+                return RedisProbe.open(redisUri, redisUriForTasks, keyPrefix(runId));
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice + ": use jvm or redis");
         }

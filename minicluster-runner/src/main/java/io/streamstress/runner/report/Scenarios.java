@@ -26,6 +26,8 @@ public final class Scenarios {
                     config.taskManagers(), config.slotsPerTaskManager());
             case LOCAL -> String.format(Locale.ROOT, "%d TaskManager JVM(s) × %d slot(s) (+1 spare) of a local session "
                     + "cluster", config.taskManagers(), config.slotsPerTaskManager());
+            case DOCKER -> String.format(Locale.ROOT, "%d TaskManager container(s) × %d slot(s) (+1 spare) of a Docker "
+                    + "session cluster", config.taskManagers(), config.slotsPerTaskManager());
             case REMOTE -> "the session cluster at " + config.cluster();
         };
     }

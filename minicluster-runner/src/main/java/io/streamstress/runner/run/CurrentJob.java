@@ -161,6 +161,11 @@ final class CurrentJob implements JobControl, JobManagerControl {
             public FrozenTaskManager freeze(int ordinal) throws Exception {
                 return flink.taskManagersOf(id).freeze(ordinal);
             }
+
+            @Override
+            public FrozenTaskManager cutOff(int ordinal) throws Exception {
+                return flink.taskManagersOf(id).cutOff(ordinal);
+            }
         };
     }
 

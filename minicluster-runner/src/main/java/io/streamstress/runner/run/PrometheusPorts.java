@@ -57,6 +57,7 @@ final class PrometheusPorts {
                 case EMBEDDED -> String.format("Flink's on http://127.0.0.1:%d/metrics", config.metricsPort() + 1);
                 case LOCAL -> String.format("Flink's processes' on ports %d-%d (one each)", config.metricsPort() + 1,
                         config.metricsPort() + 1 + config.taskManagers() + SPARE_REPORTER_PORTS);
+                case DOCKER -> "Flink's are not published from the containers";
                 case REMOTE -> "Flink's are your cluster's own";
             };
             console.line("Prometheus: the harness's metrics on http://127.0.0.1:%d/metrics, %s", endpoint.port(), flink);

@@ -38,6 +38,7 @@ import io.streamstress.runner.infra.RunDirectory;
 import io.streamstress.runner.infra.RunSettings;
 import io.streamstress.runner.infra.cluster.ClusterStart;
 import io.streamstress.runner.infra.cluster.FlinkCluster;
+import io.streamstress.runner.infra.docker.DockerRun;
 import io.streamstress.runner.job.JobSpec;
 import io.streamstress.runner.job.StressJobGraph;
 import io.streamstress.runner.job.StressRecordPosition;
@@ -107,9 +108,11 @@ public final class StressRun {
         Infrastructure.checkExternalRedis(config, console);
         try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
                 MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
-                ClusterStart flinkStart = ClusterLauncher.begin(config, dir, console);
-                Infrastructure infra = Infrastructure.start(config, dir, console, resumed);
-                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), dir.runId(), config.cluster().kind().sharesHarnessJvm())) {
+                DockerRun docker = config.infra().docker() ? DockerRun.open(config.infra(), dir.runId(), console) : null;
+                ClusterStart flinkStart = ClusterLauncher.begin(config, dir, console, docker);
+                Infrastructure infra = Infrastructure.start(config, dir, console, resumed, docker);
+                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), infra.redisUriForProbes(), dir.runId(),
+                        config.cluster().kind().sharesHarnessJvm())) {
             probe.reader().reset();
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());

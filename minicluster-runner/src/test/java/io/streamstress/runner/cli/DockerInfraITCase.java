@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The docker mode end to end: the run's Redis and broker each in a container, hit by what Docker does to a
- * container (SIGKILL, the cgroup freezer, a cut network, netem), counted exactly; the negative control caught there
+ * The docker mode end to end: the run's Redis and broker each in a container (and with {@code --cluster docker} the
+ * Flink JobManager and TaskManagers), hit by what Docker does to a container (SIGKILL, the cgroup freezer, a cut network, netem), counted exactly; the negative control caught there
  * too. Skipped, with the reason, where no Docker engine answers or the image is missing.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -55,6 +55,40 @@ class DockerInfraITCase {
                 .containsPattern(" 2 container-kill:kafka@35% recovery \\d+\\.\\d\\d s .*first record processed after the killed broker container was back")
                 .containsPattern(" 3 network-partition:redis@55% recovery \\d+\\.\\d\\d s .*first commit after the Redis container was connected again")
                 .containsPattern(" 4 container-pause:kafka@75% recovery \\d+\\.\\d\\d s .*first record processed after the broker container was thawed");
+        assertThat(TestingDocker.leftOverContainers()).as("containers left after the run").isEmpty();
+    }
+
+    @Test
+    void killedFrozenAndCutOffTaskManagerContainersLeaveTheCountExact() {
+        // Given 500,000 messages at 40,000 msg/s, the Flink JobManager and 2 (+1 spare) TaskManagers in containers
+        // too, the job reading kafka:9092 and counting in redis:6379 on the run's network
+        // When the Redis container is killed, then a TaskManager hosting a task is cut from the network for 5 s (past
+        // its heartbeat time-out), another killed (docker kill) and a third frozen (docker pause) for 5 s
+        CommandResult result = CommandResult.run(CommandResult.with(DOCKER, "--cluster", "docker", "--messages", "500000",
+                "--rate", "40000", "--chaos", "container-kill:redis@15%,network-partition@35%,container-kill@55%,"
+                        + "container-pause:taskmanager@75%",
+                "--report-dir", tmp.resolve("report").toString()));
+
+        // Then the count is exact, every fault hit its container and was recovered from, and no container is left
+        assertThat(result.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", result.out(), result.err())
+                .isEqualTo(ExitCodes.PASS);
+        assertThat(result.lastOutLine()).as("verdict")
+                .startsWith("VERDICT PASS produced=500000 committed=500000 lost=0 duplicated=0 seconds=");
+        assertThat(result.out()).as("the cluster in containers")
+                .contains("ready: Docker session cluster at http://127.0.0.1:")
+                .contains("2 TaskManager container(s) × 2 slot(s) + 1 spare");
+        assertThat(result.out()).as("every fault injected on its container; a TaskManager fault by default")
+                .contains("4 injected of 4 planned")
+                .containsPattern("TaskManager container tm-\\d \\(hosting a running task\\) cut from the run's Docker "
+                        + "network for 5.0 s, then connected again")
+                .containsPattern("TaskManager container tm-\\d \\(hosting a running task; docker kill; spare tm-\\d\\)")
+                .containsPattern("TaskManager container tm-\\d \\(hosting a running task\\) frozen \\(docker pause, cgroup "
+                        + "freezer\\) for 5.0 s, then thawed \\(docker unpause\\)");
+        assertThat(result.out()).as("each recovered")
+                .containsPattern(" 1 container-kill:redis@15% .*recovery \\d+\\.\\d\\d s")
+                .containsPattern(" 2 network-partition:taskmanager@35% .*recovery \\d+\\.\\d\\d s")
+                .containsPattern(" 3 container-kill:taskmanager@55% .*recovery \\d+\\.\\d\\d s")
+                .containsPattern(" 4 container-pause:taskmanager@75% .*recovery \\d+\\.\\d\\d s");
         assertThat(TestingDocker.leftOverContainers()).as("containers left after the run").isEmpty();
     }
 

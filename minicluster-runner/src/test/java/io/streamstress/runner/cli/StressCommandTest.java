@@ -68,7 +68,10 @@ class StressCommandTest {
         "--infra docker --chaos broker-restart | container-kill:kafka",
         "--infra docker --chaos kafka-latency | network-delay:kafka",
         "--infra docker --chaos process-kill  | drop --infra docker",
-        "--infra docker --chaos container-kill:taskmanager | --cluster local",
+        "--infra docker --chaos container-kill:taskmanager | add --cluster docker",
+        "--cluster docker                     | add --infra docker",
+        "--infra docker --cluster docker --chaos network-delay | network-delay:redis or network-delay:kafka",
+        "--infra docker --cluster docker --chaos redis-reply-lost | past it: use network-partition:redis",
         "--infra docker --chaos task-exception:redis | does not take a server",
         "--infra docker --redis-image a;b     | --redis-image",
     })

@@ -18,8 +18,23 @@ public final class RedisProbe {
     }
 
     public static ProbeEnds open(String redisUri, String keyPrefix, RedisProbeTimings timings) {
-        RedisProbeChannel channel = new RedisProbeChannel(redisUri, keyPrefix, timings);
-        RedisProbeReader reader = new RedisProbeReader(RedisLink.acquire(redisUri), new ProbeKeys(keyPrefix), timings);
+        return open(redisUri, redisUri, keyPrefix, timings);
+    }
+
+    /**
+     * Both ends, with the default timings, for tasks that reach the same Redis by another address than the harness
+     * (its name on a Docker network).
+     *
+     * @param readerUri the Redis as the harness reaches it
+     * @param channelUri the same Redis as the tasks reach it
+     */
+    public static ProbeEnds open(String readerUri, String channelUri, String keyPrefix) {
+        return open(readerUri, channelUri, keyPrefix, RedisProbeTimings.DEFAULT);
+    }
+
+    private static ProbeEnds open(String readerUri, String channelUri, String keyPrefix, RedisProbeTimings timings) {
+        RedisProbeChannel channel = new RedisProbeChannel(channelUri, keyPrefix, timings);
+        RedisProbeReader reader = new RedisProbeReader(RedisLink.acquire(readerUri), new ProbeKeys(keyPrefix), timings);
         return new ProbeEnds(channel, reader);
     }
 }

@@ -24,7 +24,7 @@ public record ClusterDirectory(Path root) {
     }
 
     /** Creates the directory and its sub-directories. */
-    ClusterDirectory create() throws IOException {
+    public ClusterDirectory create() throws IOException {
         Files.createDirectories(conf());
         Files.createDirectories(log());
         Files.createDirectories(tmp());

@@ -35,15 +35,34 @@ public final class FlinkJvmCommand {
      */
     public static List<String> of(String mainClass, FlinkJvmFlags flags, ClusterDirectory dir, Path logFile,
             List<String> moreProperties) {
+        return command(java(), JvmDefaults.quietOptions(), classpath(), mainClass, flags, dir, logFile, moreProperties);
+    }
+
+    /**
+     * The command that runs {@code mainClass} in a container whose image has {@code java} on its path (of a feature
+     * release from {@value #OLDEST_CONTAINER_JAVA} on, so only the quiet options it knows), this JVM's class path
+     * and the cluster directory bound at the same paths.
+     */
+    public static List<String> inContainer(String mainClass, FlinkJvmFlags flags, ClusterDirectory dir, Path logFile,
+            List<String> moreProperties) {
+        return command("java", JvmDefaults.quietOptions(OLDEST_CONTAINER_JAVA), classpath(), mainClass, flags, dir,
+                logFile, moreProperties);
+    }
+
+    /** The oldest Java a container image may have: the jar's own target. */
+    static final int OLDEST_CONTAINER_JAVA = 17;
+
+    private static List<String> command(String java, List<String> quietOptions, String classpath, String mainClass,
+            FlinkJvmFlags flags, ClusterDirectory dir, Path logFile, List<String> moreProperties) {
         List<String> command = new ArrayList<>();
-        command.add(java());
+        command.add(java);
         command.addAll(flags.jvmOptions());
         command.add(JvmDefaults.GC);
-        command.addAll(JvmDefaults.quietOptions());
+        command.addAll(quietOptions);
         command.addAll(ClusterLogging.jvmOptions(dir.conf(), logFile));
         command.add("-Djava.io.tmpdir=" + dir.tmp().toAbsolutePath());
         command.add("-cp");
-        command.add(classpath());
+        command.add(classpath);
         command.add(mainClass);
         command.add("--configDir");
         command.add(dir.conf().toAbsolutePath().toString());
@@ -68,7 +87,7 @@ public final class FlinkJvmCommand {
     }
 
     /** This JVM's classpath with every entry absolute (the children may not share a relative view of it). */
-    static String classpath() {
+    public static String classpath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty())
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())

@@ -3,9 +3,9 @@ package io.streamstress.runner.infra.cluster;
 import io.streamstress.chaos.inject.FaultNotInjectedException;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.runner.infra.HarnessException;
+import io.streamstress.runner.infra.cluster.rest.ClusterOverRest;
 import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
 import io.streamstress.runner.infra.cluster.rest.RestUrl;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.runtime.jobmaster.JobResult;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * {@code --cluster local}: the session cluster of JobManager and TaskManager JVMs this jar started
@@ -25,11 +23,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  * TaskManager that hosts a running task of the job. The cluster's class path is this jar's, so the job is
  * submitted without a jar.
  */
-public final class LocalFlinkCluster implements FlinkCluster {
-
-    /** How long a thawed TaskManager may take to register again before the injection says so. */
-    static final Duration THAW_PATIENCE = Duration.ofSeconds(15);
-    private static final Duration THAW_POLL = Duration.ofMillis(200);
+public final class LocalFlinkCluster implements ClusterOverRest {
 
     private final LocalSessionCluster processes;
     private final RestFlinkCluster rest;
@@ -71,29 +65,8 @@ public final class LocalFlinkCluster implements FlinkCluster {
     }
 
     @Override
-    public JobID submit(StreamGraph job) throws HarnessException {
-        return rest.submit(job);
-    }
-
-    @Override
-    public JobResult awaitResult(JobID job, Duration timeout) throws HarnessException, InterruptedException {
-        return rest.awaitResult(job, timeout);
-    }
-
-    @Override
-    public void cancel(JobID job) {
-        rest.cancel(job);
-    }
-
-    @Override
-    public String stopWithSavepoint(JobID job, Path directory, Duration timeout)
-            throws HarnessException, InterruptedException {
-        return rest.stopWithSavepoint(job, directory, timeout);
-    }
-
-    @Override
-    public JobView view(JobID job) {
-        return rest.view(job);
+    public RestFlinkCluster rest() {
+        return rest;
     }
 
     @Override
@@ -143,41 +116,11 @@ public final class LocalFlinkCluster implements FlinkCluster {
                     @Override
                     public String thaw() throws Exception {
                         processes.thaw(target);
-                        return afterThaw(job, target);
+                        return ThawOutcome.await(rest, processes::registeredTaskManagers, job, target);
                     }
                 };
             }
         };
-    }
-
-    /**
-     * What the JobManager makes of a thawed TaskManager, once it has registered again (up to
-     * {@link #THAW_PATIENCE}): the zombie of a TaskManager declared lost holds none of the job's attempts (Flink
-     * cancelled them and runs them elsewhere; what it had not committed belongs to checkpoints that were aborted,
-     * so it cannot be committed twice), while one thawed before its heartbeat timed out still runs its own.
-     */
-    private String afterThaw(JobID job, String target) throws InterruptedException {
-        long deadline = System.nanoTime() + THAW_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<RegisteredTaskManager> registered = processes.registeredTaskManagers().orElse(List.of()).stream()
-                    .filter(tm -> tm.resourceId().equals(target) && tm.ready()).findFirst();
-            long attemptsThere;
-            try {
-                attemptsThere = rest.view(job).attempts().stream()
-                        .filter(a -> target.equals(a.taskManagerId()) && a.running()).count();
-            } catch (RuntimeException e) {
-                attemptsThere = -1;
-            }
-            if (registered.isPresent() && attemptsThere > 0) {
-                return "it went on running its " + attemptsThere + " attempt(s) (thawed before its heartbeat timed out)";
-            }
-            if (registered.isPresent() && attemptsThere == 0 && registered.get().idle()) {
-                return "back as a zombie, registered again with all " + registered.get().slots()
-                        + " slot(s) free: Flink had cancelled its attempts and runs them elsewhere";
-            }
-            Thread.sleep(THAW_POLL.toMillis());
-        }
-        return "not registered again within " + THAW_PATIENCE.toSeconds() + " s";
     }
 
     /**

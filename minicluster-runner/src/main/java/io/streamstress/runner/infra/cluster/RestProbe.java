@@ -17,7 +17,7 @@ import java.util.Optional;
  * which TaskManagers registered ({@code GET /taskmanagers}, which the JobManager answers from its resource
  * manager, uncached). Everything else about jobs is the REST client's.
  */
-final class RestProbe {
+public final class RestProbe {
 
     /** A loopback answer takes milliseconds; a JobManager busy starting may take a while. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -26,18 +26,18 @@ final class RestProbe {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    RestProbe(String restUrl) {
+    public RestProbe(String restUrl) {
         this.restUrl = restUrl;
         this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     }
 
     /** Whether the REST API answers. */
-    boolean answers() throws InterruptedException {
+    public boolean answers() throws InterruptedException {
         return get("/config").isPresent();
     }
 
     /** The registered TaskManagers; empty when the REST API does not answer (yet). */
-    Optional<List<RegisteredTaskManager>> taskManagers() throws InterruptedException {
+    public Optional<List<RegisteredTaskManager>> taskManagers() throws InterruptedException {
         Optional<JsonNode> answer = get("/taskmanagers");
         if (answer.isEmpty()) {
             return Optional.empty();

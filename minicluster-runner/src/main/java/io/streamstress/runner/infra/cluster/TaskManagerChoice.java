@@ -10,7 +10,7 @@ import java.util.Set;
  * fault breaks something. With more slots than subtasks some TaskManagers are idle; stopping one of those
  * restarts nothing and tests nothing.
  */
-final class TaskManagerChoice {
+public final class TaskManagerChoice {
 
     private TaskManagerChoice() {}
 
@@ -21,7 +21,7 @@ final class TaskManagerChoice {
      * @param ordinal which of the busy ones (modulo their number), as the fault plan drew it
      * @return the index to stop; empty when no running TaskManager hosts a running task
      */
-    static OptionalInt pick(List<Integer> running, Map<Integer, String> resourceIds, Set<String> busy, int ordinal) {
+    public static OptionalInt pick(List<Integer> running, Map<Integer, String> resourceIds, Set<String> busy, int ordinal) {
         List<Integer> candidates = running.stream().filter(i -> busy.contains(resourceIds.get(i))).toList();
         if (candidates.isEmpty()) {
             return OptionalInt.empty();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * The paths a container binds (read-only, at the same paths) to run this JVM's own class path: the jar for
@@ -60,5 +62,13 @@ final class ClasspathBinds {
             }
         }
         return dir;
+    }
+
+    /** {@code container} with every path of {@code classPath} bound read-only at the same path. */
+    static <C extends GenericContainer<?>> C bound(C container, String classPath) {
+        for (Path path : paths(classPath)) {
+            container.withFileSystemBind(path.toString(), path.toString(), BindMode.READ_ONLY);
+        }
+        return container;
     }
 }

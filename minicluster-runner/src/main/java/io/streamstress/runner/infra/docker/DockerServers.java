@@ -1,7 +1,5 @@
 package io.streamstress.runner.infra.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import io.streamstress.chaos.plan.ServerRole;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.PortPicker;
 import io.streamstress.kafka.broker.ProxiedListener;
@@ -9,7 +7,6 @@ import io.streamstress.kafka.broker.ServerProperties;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
 import io.streamstress.redis.client.RedisConnections;
-import io.streamstress.runner.config.InfraSettings;
 import io.streamstress.runner.infra.Console;
 import io.streamstress.runner.infra.HarnessException;
 import java.io.IOException;
@@ -18,19 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -44,10 +34,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class DockerServers implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DockerServers.class);
-
-    /** The label every container and network of a run carries, with the run's id. */
-    public static final String RUN_LABEL = "io.streamstress.run";
     static final String REDIS_ALIAS = "redis";
     static final String KAFKA_ALIAS = "kafka";
     static final int REDIS_PORT = 6379;
@@ -60,37 +46,28 @@ public final class DockerServers implements AutoCloseable {
     private static final String KAFKA_DIR = "/opt/streamstress";
     private static final Duration READY_PATIENCE = Duration.ofSeconds(60);
 
-    private final DockerClient client;
-    private final Map<String, String> labels;
-    private final Network network;
-    private final List<ServerContainer> started = new ArrayList<>();
-    private final Thread hook;
+    private final DockerRun run;
     private ServerContainer redis;
     private ServerContainer kafka;
-    private String redisUri;
+    private String password;
+    private int redisHostPort;
     private String bootstrapServers;
 
-    private DockerServers(DockerClient client, String runId) {
-        this.client = client;
-        this.labels = Map.of(RUN_LABEL, runId);
-        this.network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
-        this.hook = new Thread(this::close, "streamstress-docker-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+    private DockerServers(DockerRun run) {
+        this.run = run;
     }
 
     /**
-     * Starts Redis and the broker in containers, telling the user what it waits for; on failure removes what it
-     * started and says why (with the container's last output).
+     * Starts Redis and the broker in containers of {@code run} from {@code redisImage} and {@code jreImage},
+     * telling the user what it waits for; on failure removes what it started and says why (with the container's
+     * last output).
      */
-    public static DockerServers start(InfraSettings settings, String runId, Console console)
+    public static DockerServers start(DockerRun run, String redisImage, String jreImage, Console console)
             throws HarnessException, InterruptedException {
-        DockerClient client = DockerEngine.client();
-        DockerEngine.requireImage(client, settings.redisImage(), "--redis-image", console);
-        DockerEngine.requireImage(client, settings.jreImage(), "--jre-image", console);
-        DockerServers servers = new DockerServers(client, runId);
+        DockerServers servers = new DockerServers(run);
         try {
-            servers.startRedis(settings.redisImage(), console);
-            servers.startKafka(settings.jreImage(), console);
+            servers.startRedis(redisImage, console);
+            servers.startKafka(jreImage, console);
             return servers;
         } catch (HarnessException | InterruptedException | RuntimeException e) {
             servers.close();
@@ -102,19 +79,17 @@ public final class DockerServers implements AutoCloseable {
         Console.Step step = console.step("Starting Redis in a container (" + image + ", AOF, password)");
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
-        String password = HexFormat.of().formatHex(secret);
+        String secretText = HexFormat.of().formatHex(secret);
         int hostPort = ContainerPorts.freeLoopbackPort();
-        String uri = "redis://:" + password + "@" + ContainerPorts.LOOPBACK + ":" + hostPort;
+        String uri = "redis://:" + secretText + "@" + ContainerPorts.LOOPBACK + ":" + hostPort;
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
-                .withNetwork(network)
-                .withNetworkAliases(REDIS_ALIAS)
-                .withLabels(labels)
                 .withCreateContainerCmdModifier(ContainerPorts.published(REDIS_PORT, hostPort))
                 .withCommand("sh", "-c", "mkdir -p /data && exec redis-server --port " + REDIS_PORT
-                        + " --bind 0.0.0.0 --protected-mode no --requirepass " + password
+                        + " --bind 0.0.0.0 --protected-mode no --requirepass " + secretText
                         + " --dir /data --save '' --appendonly yes --appendfilename streamstress.aof --appendfsync always");
-        redis = begin(ServerRole.REDIS, container, REDIS_ALIAS, () -> awaitRedis(uri));
-        redisUri = uri;
+        redis = run.start("Redis", container, REDIS_ALIAS, () -> awaitRedis(uri));
+        password = secretText;
+        redisHostPort = hostPort;
         step.done(ContainerPorts.LOOPBACK + ":" + hostPort + " (" + REDIS_ALIAS + ":" + REDIS_PORT + " on the network)");
     }
 
@@ -123,21 +98,14 @@ public final class DockerServers implements AutoCloseable {
         int hostPort = ContainerPorts.freeLoopbackPort();
         String servers = ContainerPorts.LOOPBACK + ":" + hostPort;
         String classPath = ClasspathBinds.classPath();
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
-                .withNetwork(network)
-                .withNetworkAliases(KAFKA_ALIAS)
-                .withLabels(labels)
+        GenericContainer<?> container = ClasspathBinds.bound(new GenericContainer<>(DockerImageName.parse(image)), classPath)
                 .withCreateContainerCmdModifier(ContainerPorts.published(KAFKA_HOST_LISTENER_PORT, hostPort))
                 .withCopyToContainer(Transferable.of(serverProperties(hostPort)), KAFKA_DIR + "/server.properties")
                 .withCommand("sh", "-c", kafkaCommand(classPath, Uuid.randomUuid().toString()));
-        for (Path dir : ClasspathBinds.paths(classPath)) {
-            container.withFileSystemBind(dir.toString(), dir.toString(), BindMode.READ_ONLY);
-        }
-        kafka = begin(ServerRole.KAFKA, container, KAFKA_ALIAS, () -> awaitKafka(servers));
+        kafka = run.start("Kafka", container, KAFKA_ALIAS, () -> awaitKafka(servers));
         bootstrapServers = servers;
         step.done(servers + " (" + KAFKA_ALIAS + ":" + KAFKA_NETWORK_PORT + " on the network)");
     }
-
     /** Formats the node's storage unless a previous start did (a restarted container keeps it), then runs the broker. */
     private static String kafkaCommand(String classPath, String clusterId) {
         String java = "java -Xmx512m -XX:+UseSerialGC -Dstreamstress.log.file=/tmp/kafka.log "
@@ -166,38 +134,6 @@ public final class DockerServers implements AutoCloseable {
         return text.toString();
     }
 
-    private ServerContainer begin(ServerRole role, GenericContainer<?> container, String alias,
-            ServerContainer.ReadyCheck ready) throws HarnessException, InterruptedException {
-        try {
-            container.start();
-        } catch (RuntimeException e) {
-            String output;
-            try {
-                output = lastLines(container.getLogs());
-            } catch (RuntimeException gone) {
-                output = "(gone)";
-            }
-            throw new HarnessException("the " + role + " container did not start: " + e.getMessage()
-                    + "; its output: " + output, e);
-        }
-        ServerContainer server = new ServerContainer(role, container, client, network.getId(), alias, ready);
-        started.add(server);
-        try {
-            ready.await();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new HarnessException("the " + role + " container started but its server did not serve: "
-                    + e.getMessage() + "; its output: " + lastLines(server.logs()), e);
-        }
-        return server;
-    }
-
-    private static String lastLines(String logs) {
-        List<String> lines = logs.lines().collect(Collectors.toList());
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-    }
-
     private static void awaitRedis(String uri) throws Exception {
         long deadline = System.nanoTime() + READY_PATIENCE.toNanos();
         while (true) {
@@ -222,12 +158,22 @@ public final class DockerServers implements AutoCloseable {
 
     /** The Redis URI on this machine's loopback (password in it). */
     public String redisUri() {
-        return redisUri;
+        return "redis://:" + password + "@" + ContainerPorts.LOOPBACK + ":" + redisHostPort;
+    }
+
+    /** The Redis URI for the run's other containers: its alias on the network. */
+    public String redisUriOnNetwork() {
+        return "redis://:" + password + "@" + REDIS_ALIAS + ":" + REDIS_PORT;
     }
 
     /** The broker's bootstrap address on this machine's loopback. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The broker's bootstrap address for the run's other containers. */
+    public String bootstrapServersOnNetwork() {
+        return KAFKA_ALIAS + ":" + KAFKA_NETWORK_PORT;
     }
 
     public ServerContainer redis() {
@@ -238,26 +184,13 @@ public final class DockerServers implements AutoCloseable {
         return kafka;
     }
 
-    /** Removes every container and the network (idempotent). */
+    /** Removes the two containers (idempotent); the run's network stays until the run closes. */
     @Override
-    public synchronized void close() {
-        for (ServerContainer server : started) {
-            try {
-                client.removeContainerCmd(server.id()).withForce(true).withRemoveVolumes(true).exec();
-            } catch (RuntimeException e) {
-                LOG.warn("could not remove the {} container {}: {}", server.role(), server.id(), e.getMessage());
+    public void close() {
+        for (ServerContainer server : new ServerContainer[] {kafka, redis}) {
+            if (server != null) {
+                run.remove(server);
             }
-        }
-        started.clear();
-        try {
-            network.close();
-        } catch (RuntimeException e) {
-            LOG.warn("could not remove the run's Docker network: {}", e.getMessage());
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // called by the hook itself
         }
     }
 }

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
-import io.streamstress.chaos.plan.ServerRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ public final class ServerContainer {
     /** How long a command run inside the container (tc) may take. */
     private static final long EXEC_PATIENCE_SECONDS = 30;
 
-    private final ServerRole role;
+    private final String name;
     private final GenericContainer<?> container;
     private final DockerClient client;
     private final String networkId;
@@ -37,9 +36,9 @@ public final class ServerContainer {
         void await() throws Exception;
     }
 
-    ServerContainer(ServerRole role, GenericContainer<?> container, DockerClient client, String networkId, String alias,
+    ServerContainer(String name, GenericContainer<?> container, DockerClient client, String networkId, String alias,
             ReadyCheck ready) {
-        this.role = role;
+        this.name = name;
         this.container = container;
         this.client = client;
         this.networkId = networkId;
@@ -47,8 +46,9 @@ public final class ServerContainer {
         this.ready = ready;
     }
 
-    public ServerRole role() {
-        return role;
+    /** What the container runs, for messages: "Redis", "Kafka", "TaskManager tm-2". */
+    public String name() {
+        return name;
     }
 
     /** The container's id. */
@@ -70,6 +70,17 @@ public final class ServerContainer {
     /** {@code docker pause}: the cgroup freezer stops every process of the container. */
     public void pause() {
         client.pauseContainerCmd(id()).exec();
+    }
+
+    /** {@code docker stop}: SIGTERM to the container's main process, SIGKILL after {@code graceSeconds}. */
+    public void stop(int graceSeconds) {
+        client.stopContainerCmd(id()).withTimeout(graceSeconds).exec();
+    }
+
+    /** Whether the container's processes run (not exited; a paused one counts as running). */
+    public boolean running() {
+        Boolean running = client.inspectContainerCmd(id()).exec().getState().getRunning();
+        return running != null && running;
     }
 
     /** {@code docker unpause}. */

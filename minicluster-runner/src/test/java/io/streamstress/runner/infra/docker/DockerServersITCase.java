@@ -62,16 +62,20 @@ class DockerServersITCase {
     }
 
     @Test
-    void aServerWhoseContainerDoesNotStartLeavesNoContainerAndSaysWhy() {
+    void aServerWhoseContainerDoesNotStartLeavesNoContainerAndSaysWhy() throws Exception {
         // Given Redis on the test image and the broker on an image without a shell
         InfraSettings settings = InfraSettings.docker(TestingDocker.IMAGE, EMPTY_IMAGE);
 
-        // When the run's servers start
-        assertThatThrownBy(() -> DockerServers.start(settings, "test-failed-start",
-                new Console(new PrintStream(OutputStream.nullOutputStream()))))
-                // Then it says which container did not start
-                .as("the start").isInstanceOf(HarnessException.class).hasMessageContaining("kafka container did not start");
-        // And neither the broker's container nor the Redis one that did start is left behind
-        assertThat(TestingDocker.leftOverContainers()).as("containers left").isEmpty();
+        Console console = new Console(new PrintStream(OutputStream.nullOutputStream()));
+        try (DockerRun run = DockerRun.open(settings, "test-failed-start", console)) {
+            // When the run's servers start
+            assertThatThrownBy(() -> DockerServers.start(run, settings.redisImage(), settings.jreImage(), console))
+                    // Then it says which container did not start
+                    .as("the start").isInstanceOf(HarnessException.class)
+                    .hasMessageContaining("Kafka container did not start");
+            // And neither the broker's container nor the Redis one that did start is left behind, while the run
+            // still holds its network
+            assertThat(TestingDocker.leftOverContainers()).as("containers left").isEmpty();
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class TestingDocker {
     /** The containers of any run still there (running or not). */
     public static List<String> leftOverContainers() {
         return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(DockerServers.RUN_LABEL)).exec().stream()
+                .withLabelFilter(List.of(DockerRun.RUN_LABEL)).exec().stream()
                 .map(c -> String.join(",", c.getNames()) + " " + c.getStatus()).toList();
     }
 }
