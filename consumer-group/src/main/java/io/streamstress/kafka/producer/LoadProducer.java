@@ -248,7 +248,7 @@ public final class LoadProducer {
 
     /**
      * The producer configuration a load producer with {@code settings} uses: idempotent, {@code acks=all},
-     * batching and compression from the settings. Public so that a peer (Kafka's ProducerPerformance in the
+     * batching and compression from the settings, the user's client properties (SASL, TLS) on top. Public so that a peer (Kafka's ProducerPerformance in the
      * benchmark) can be given exactly the same.
      */
     public static Properties producerProperties(ProducerSettings settings) {
@@ -264,6 +264,6 @@ public final class LoadProducer {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
+        return settings.client().applyTo(props);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamstress.kafka.producer;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.record.StressRecordCodec;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param batchBytes producer {@code batch.size}
  * @param compression producer {@code compression.type}
  * @param trafficPattern how the rate changes over time ({@link TrafficPattern#NONE}: {@code ratePerSecond} all along)
+ * @param client the user's client properties (SASL, TLS), on top of the producer's own
  */
 public record ProducerSettings(
         String bootstrapServers,
@@ -25,7 +27,8 @@ public record ProducerSettings(
         int lingerMs,
         int batchBytes,
         String compression,
-        TrafficPattern trafficPattern) {
+        TrafficPattern trafficPattern,
+        KafkaClientProperties client) {
 
     public static final int DEFAULT_RECORD_SIZE = 100;
     public static final int DEFAULT_LINGER_MS = 5;
@@ -38,6 +41,7 @@ public record ProducerSettings(
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(trafficPattern, "trafficPattern");
+        Objects.requireNonNull(client, "client");
         if (recordSize < StressRecordCodec.HEADER_BYTES) {
             throw new IllegalArgumentException("record size must be at least " + StressRecordCodec.HEADER_BYTES
                     + " bytes to carry sequence, id and timestamp, was " + recordSize);
@@ -53,6 +57,13 @@ public record ProducerSettings(
         }
     }
 
+    /** Settings for a plaintext Kafka. */
+    public ProducerSettings(String bootstrapServers, String topic, PartitionPlan plan, int recordSize, long ratePerSecond,
+            int lingerMs, int batchBytes, String compression, TrafficPattern trafficPattern) {
+        this(bootstrapServers, topic, plan, recordSize, ratePerSecond, lingerMs, batchBytes, compression, trafficPattern,
+                KafkaClientProperties.NONE);
+    }
+
     /** Settings with the default record size, no rate limit and the default batching. */
     public static ProducerSettings of(String bootstrapServers, String topic, PartitionPlan plan) {
         return new ProducerSettings(bootstrapServers, topic, plan, DEFAULT_RECORD_SIZE, 0,
@@ -61,12 +72,12 @@ public record ProducerSettings(
 
     public ProducerSettings withRecordSize(int size) {
         return new ProducerSettings(bootstrapServers, topic, plan, size, ratePerSecond, lingerMs, batchBytes, compression,
-                trafficPattern);
+                trafficPattern, client);
     }
 
     public ProducerSettings withRatePerSecond(long rate) {
         return new ProducerSettings(bootstrapServers, topic, plan, recordSize, rate, lingerMs, batchBytes, compression,
-                trafficPattern);
+                trafficPattern, client);
     }
 
     /** Whether the producer follows a schedule ({@code ratePerSecond} or a window with a rate). */
@@ -76,6 +87,12 @@ public record ProducerSettings(
 
     public ProducerSettings withTrafficPattern(TrafficPattern pattern) {
         return new ProducerSettings(bootstrapServers, topic, plan, recordSize, ratePerSecond, lingerMs, batchBytes,
-                compression, pattern);
+                compression, pattern, client);
+    }
+
+    /** These settings with the user's client properties ({@code --kafka-config}). */
+    public ProducerSettings withClient(KafkaClientProperties properties) {
+        return new ProducerSettings(bootstrapServers, topic, plan, recordSize, ratePerSecond, lingerMs, batchBytes,
+                compression, trafficPattern, properties);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamstress.kafka.source;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.record.StressRecord;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,12 @@ public final class StressSourceFactory {
      */
     public static KafkaSource<StressRecord> create(
             String bootstrapServers, String topic, String groupId, Map<TopicPartition, Long> stoppingOffsets) {
+        return create(bootstrapServers, topic, groupId, stoppingOffsets, KafkaClientProperties.NONE);
+    }
+
+    /** {@link #create(String, String, String, Map)} with the user's client properties (SASL, TLS) on top. */
+    public static KafkaSource<StressRecord> create(String bootstrapServers, String topic, String groupId,
+            Map<TopicPartition, Long> stoppingOffsets, KafkaClientProperties client) {
         return KafkaSource.<StressRecord>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
@@ -33,7 +40,7 @@ public final class StressSourceFactory {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setBounded(OffsetsInitializer.offsets(stoppingOffsets))
                 .setDeserializer(new StressRecordDeserializer())
-                .setProperties(consumerProperties())
+                .setProperties(client.applyTo(consumerProperties()))
                 .build();
     }
 

@@ -1,12 +1,13 @@
 package io.streamstress.kafka.topic;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,11 @@ public final class TopicAdmin implements AutoCloseable {
     private final Admin admin;
 
     public TopicAdmin(String bootstrapServers, Duration timeout) {
+        this(bootstrapServers, timeout, KafkaClientProperties.NONE);
+    }
+
+    /** With the user's client properties ({@code --kafka-config}: SASL, TLS) on top of its own. */
+    public TopicAdmin(String bootstrapServers, Duration timeout, KafkaClientProperties client) {
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
         Properties props = new Properties();
@@ -45,7 +51,7 @@ public final class TopicAdmin implements AutoCloseable {
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "streamstress-admin");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000));
-        this.admin = Admin.create(props);
+        this.admin = Admin.create(client.applyTo(props));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.streamstress.runner.cli;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -55,6 +57,18 @@ final class CommandLines {
     }
 
     /** The root cause's message, first line only. */
+    /** The client properties in {@code --kafka-config FILE} (none without it); a file that does not do is a usage error. */
+    static KafkaClientProperties kafkaConfig(CommandLine.Model.CommandSpec spec, Path file) {
+        if (file == null) {
+            return KafkaClientProperties.NONE;
+        }
+        try {
+            return KafkaClientProperties.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka-config " + e.getMessage());
+        }
+    }
+
     static String oneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -9,14 +9,15 @@ import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Loads a topic of an external Kafka with load messages (the format the stress job reads: partition,
@@ -59,6 +60,11 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Windows with their own rate, as for stress.jar (default: ${DEFAULT-VALUE}).")
     String trafficPattern;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client (security.protocol, sasl.*, ssl.*), as Kafka's "
+                    + "tools take them with --command-config.")
+    Path kafkaConfig;
+
     @Option(names = "--connect-timeout", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long Kafka may take to answer (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
@@ -83,11 +89,12 @@ public final class ProduceCommand implements Callable<Integer> {
         try {
             settings = ProducerSettings.of(bootstrapServers, topic, new PartitionPlan(messages, partitions))
                     .withRecordSize(recordSize).withRatePerSecond(rate)
-                    .withTrafficPattern(TrafficPattern.parse(trafficPattern));
+                    .withTrafficPattern(TrafficPattern.parse(trafficPattern))
+                    .withClient(CommandLines.kafkaConfig(spec, kafkaConfig));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout)) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout, CommandLines.kafkaConfig(spec, kafkaConfig))) {
             admin.awaitReachable();
             if (admin.createTopicIfAbsent(topic, partitions, (short) 1)) {
                 out.printf(Locale.ROOT, "Created topic %s with %d partitions%n", topic, partitions);

@@ -5,6 +5,7 @@ import io.streamstress.chaos.plan.FaultPlan;
 import io.streamstress.chaos.plan.ServerRole;
 import io.streamstress.checkpoints.StateBackendKind;
 import io.streamstress.kafka.broker.FatalHalt;
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
 import io.streamstress.runner.chaos.PoisonPlan;
@@ -40,12 +41,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code java -jar stress.jar}: the one command. */
 @Command(
@@ -191,6 +192,11 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Use this Kafka instead of starting an embedded broker.")
     String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client of --bootstrap-servers the run and the job create "
+                    + "(security.protocol, sasl.*, ssl.*), as Kafka's tools take them with --command-config.")
+    Path kafkaConfig;
 
     @Option(names = "--brokers", defaultValue = "" + KafkaSettings.DEFAULT_BROKERS, paramLabel = "N",
             description = "Embedded Kafka brokers: 1, or 3 KRaft nodes in this process (each partition on 3 replicas, "
@@ -386,8 +392,9 @@ public final class StressCommand implements Callable<Integer> {
         StateBackendKind backend = option("--state-backend", () -> StateBackendKind.parse(stateBackend));
         Delivery guarantee = option("--delivery", () -> Delivery.parse(delivery));
         ClusterChoice where = option("--cluster", () -> ClusterChoice.parse(cluster));
+        KafkaClientProperties kafkaClient = CommandLines.kafkaConfig(spec, kafkaConfig);
         KafkaSettings kafka = option(null, () -> new KafkaSettings(Optional.ofNullable(bootstrapServers), brokers,
-                replicationFactor, Optional.ofNullable(topic), groupId));
+                replicationFactor, Optional.ofNullable(topic), groupId, kafkaClient));
         if (resume != null && kafka.embeddedBrokers() == 3) {
             throw new ParameterException(spec.commandLine(), "--resume starts the run's single embedded broker again on "
                     + "its ports: a run with --brokers 3 cannot be resumed");

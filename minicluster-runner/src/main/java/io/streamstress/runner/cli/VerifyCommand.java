@@ -8,6 +8,7 @@ import io.streamstress.redis.verify.CountVerifier;
 import io.streamstress.redis.verify.Verification;
 import io.streamstress.runner.job.StressJobGraph;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -56,6 +57,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Messages that were to be produced (default: whatever the topic holds).")
     Long messages;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client (security.protocol, sasl.*, ssl.*), as Kafka's "
+                    + "tools take them with --command-config.")
+    Path kafkaConfig;
+
     @Option(names = "--connect-timeout", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long Kafka may take to answer (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
@@ -89,7 +95,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CounterKeys keys = checkedArguments();
         long[] endOffsets;
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout)) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout, CommandLines.kafkaConfig(spec, kafkaConfig))) {
             endOffsets = admin.endOffsets(topic, admin.partitions(topic));
         } catch (KafkaUnavailableException e) {
             return cannotVerify(e.getMessage());

@@ -1,6 +1,7 @@
 package io.streamstress.runner.config;
 
 import io.streamstress.kafka.broker.ClusterSettings;
+import io.streamstress.kafka.client.KafkaClientProperties;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +15,11 @@ import java.util.Optional;
  *     as there are embedded brokers, or the brokers' {@code default.replication.factor} on an external Kafka
  * @param topic topic name, or empty for {@code stress-<run id>}
  * @param groupId consumer group the source commits its offsets to
+ * @param client client properties for every Kafka client of the run and the job ({@code --kafka-config}: SASL, TLS);
+ *     only with external Kafka (the embedded brokers are plaintext)
  */
 public record KafkaSettings(Optional<String> bootstrapServers, int brokers, int replicationFactor, Optional<String> topic,
-        String groupId) {
+        String groupId, KafkaClientProperties client) {
 
     public static final int DEFAULT_BROKERS = 1;
     /** As many replicas as embedded brokers; the brokers' own default on an external Kafka. */
@@ -27,6 +30,10 @@ public record KafkaSettings(Optional<String> bootstrapServers, int brokers, int 
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(client, "client");
+        require(client.isEmpty() || bootstrapServers.isPresent(),
+                "--kafka-config configures the clients of your own Kafka (SASL, TLS): add --bootstrap-servers (the "
+                        + "embedded brokers are plaintext)");
         require(ClusterSettings.SIZES.contains(brokers), "--brokers must be 1 or 3, was " + brokers
                 + ": every embedded broker is a KRaft controller too, and a quorum of 2 loses its majority when one "
                 + "of them is killed");
@@ -42,6 +49,12 @@ public record KafkaSettings(Optional<String> bootstrapServers, int brokers, int 
                 "--bootstrap-servers must be host:port[,host:port…], was '" + servers + "'"));
         topic.ifPresent(name -> require(name.matches("[a-zA-Z0-9._-]{1,249}"),
                 "--topic may use letters, digits, '.', '_' and '-' (at most 249), was '" + name + "'"));
+    }
+
+    /** Settings with no client properties of the user's (a plaintext Kafka). */
+    public KafkaSettings(Optional<String> bootstrapServers, int brokers, int replicationFactor, Optional<String> topic,
+            String groupId) {
+        this(bootstrapServers, brokers, replicationFactor, topic, groupId, KafkaClientProperties.NONE);
     }
 
     /** The embedded Kafka of {@code brokers} brokers, the topic named after the run, the default group. */

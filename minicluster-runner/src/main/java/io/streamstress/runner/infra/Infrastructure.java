@@ -3,12 +3,12 @@ package io.streamstress.runner.infra;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.netty.channel.ConnectTimeoutException;
-import io.streamstress.kafka.broker.BindFailure;
 import io.streamstress.chaos.proxy.FaultProxy;
+import io.streamstress.kafka.broker.BindFailure;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.ClusterSettings;
-import io.streamstress.kafka.broker.EmbeddedKafkaCluster;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.kafka.broker.EmbeddedKafkaCluster;
 import io.streamstress.kafka.topic.KafkaUnavailableException;
 import io.streamstress.kafka.topic.TopicAdmin;
 import io.streamstress.redis.client.RedisConnections;
@@ -100,7 +100,7 @@ public final class Infrastructure implements AutoCloseable {
         if (config.bootstrapServers().isPresent()) {
             bootstrapServers = config.bootstrapServers().get();
             Console.Step step = console.step("Checking external Kafka at " + bootstrapServers);
-            try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+            try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout(), config.kafka().client())) {
                 admin.awaitReachable();
             } catch (KafkaUnavailableException e) {
                 throw new HarnessException(e.getMessage(), e);

@@ -1,7 +1,9 @@
 package io.streamstress.runner.job;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.redis.client.RedisUris;
 import io.streamstress.runner.config.Delivery;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +27,12 @@ import org.apache.flink.util.TimeUtils;
  *     {@code produce-messages} spreads them (so the job may start before they are produced); empty for the
  *     topic's end offsets when the job starts (the topic must be filled first)
  * @param connectTimeout how long Kafka may take to answer when the job reads the topic's size
+ * @param kafkaClient Kafka client properties from {@code --kafka-config FILE} (SASL, TLS), read where the job is
+ *     submitted and carried in its graph
  */
 public record JobArguments(String bootstrapServers, String topic, String redisUri, String runId,
         Optional<Integer> parallelism, String groupId, Duration checkpointInterval, Optional<String> checkpointDir,
-        Delivery delivery, Optional<Long> messages, Duration connectTimeout) {
+        Delivery delivery, Optional<Long> messages, Duration connectTimeout, KafkaClientProperties kafkaClient) {
 
     public static final String DEFAULT_GROUP_ID = "streamstress";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
@@ -39,13 +43,13 @@ public record JobArguments(String bootstrapServers, String topic, String redisUr
     public static final String USAGE = "arguments: --bootstrap-servers HOST:PORT --topic NAME --redis-uri "
             + "redis://HOST:PORT --run-id ID [--parallelism N] [--group-id GROUP] [--checkpoint-interval 1s] "
             + "[--checkpoint-dir URI] [--delivery exactly-once|at-least-once|at-most-once] [--messages N] "
-            + "[--connect-timeout 20s]";
+            + "[--connect-timeout 20s] [--kafka-config FILE]";
 
     /** What {@link ParameterTool} stores for a key given without a value (its own constant is protected). */
     private static final String NO_VALUE = "__NO_VALUE_KEY";
 
     private static final Set<String> KNOWN = Set.of("bootstrap-servers", "topic", "redis-uri", "run-id", "parallelism",
-            "group-id", "checkpoint-interval", "checkpoint-dir", "delivery", "messages", "connect-timeout");
+            "group-id", "checkpoint-interval", "checkpoint-dir", "delivery", "messages", "connect-timeout", "kafka-config");
 
     /**
      * @throws IllegalArgumentException naming the argument that is missing or wrong, followed by {@link #USAGE}
@@ -92,9 +96,16 @@ public record JobArguments(String bootstrapServers, String topic, String redisUr
         Optional<Long> messages = optional(params, "messages").map(text -> positive("messages", text, Long.MAX_VALUE));
         Duration connectTimeout = optional(params, "connect-timeout").map(text -> duration("connect-timeout", text))
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
+        KafkaClientProperties kafkaClient;
+        try {
+            kafkaClient = optional(params, "kafka-config").map(file -> KafkaClientProperties.load(Path.of(file)))
+                    .orElse(KafkaClientProperties.NONE);
+        } catch (IllegalArgumentException e) {
+            throw usage("--kafka-config " + e.getMessage());
+        }
         return new JobArguments(bootstrapServers, required(params, "topic"), redisUri, runId, parallelism,
                 optional(params, "group-id").orElse(DEFAULT_GROUP_ID), interval, optional(params, "checkpoint-dir"),
-                delivery, messages, connectTimeout);
+                delivery, messages, connectTimeout, kafkaClient);
     }
 
     private static String required(ParameterTool params, String key) {

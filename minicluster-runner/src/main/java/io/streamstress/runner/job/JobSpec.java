@@ -1,6 +1,7 @@
 package io.streamstress.runner.job;
 
 import io.streamstress.chaos.probe.ProbeChannel;
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.redis.sink.CounterDelivery;
 import io.streamstress.redis.sink.CounterKeys;
 import java.util.HashMap;
@@ -24,10 +25,11 @@ import org.apache.kafka.common.TopicPartition;
  * @param flinkConfig job configuration on top of {@link StressJob#defaults()}: checkpointing, the user's
  *     {@code -D} settings (see {@link #withConfig})
  * @param probe the channel the job's chaos tap reports through (Redis when the harness runs elsewhere)
+ * @param kafkaClient the user's Kafka client properties (SASL, TLS) for the source's consumers
  */
 public record JobSpec(String jobName, int parallelism, String bootstrapServers, String topic, String groupId,
         Map<TopicPartition, Long> stoppingOffsets, String redisUri, CounterKeys keys, CounterDelivery delivery,
-        Map<String, String> flinkConfig, ProbeChannel probe) {
+        Map<String, String> flinkConfig, ProbeChannel probe, KafkaClientProperties kafkaClient) {
 
     public JobSpec {
         Objects.requireNonNull(jobName, "jobName");
@@ -38,6 +40,7 @@ public record JobSpec(String jobName, int parallelism, String bootstrapServers, 
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(kafkaClient, "kafkaClient");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
@@ -53,6 +56,6 @@ public record JobSpec(String jobName, int parallelism, String bootstrapServers, 
         Map<String, String> merged = new HashMap<>(flinkConfig);
         merged.putAll(more);
         return new JobSpec(jobName, parallelism, bootstrapServers, topic, groupId, stoppingOffsets, redisUri, keys,
-                delivery, merged, probe);
+                delivery, merged, probe, kafkaClient);
     }
 }

@@ -37,7 +37,8 @@ public final class StressJobGraph {
     public static void defineOn(StreamExecutionEnvironment env, JobSpec spec) {
         env.setParallelism(spec.parallelism());
         StressJob.defineWorkflow(env,
-                StressSourceFactory.create(spec.bootstrapServers(), spec.topic(), spec.groupId(), spec.stoppingOffsets()),
+                StressSourceFactory.create(spec.bootstrapServers(), spec.topic(), spec.groupId(), spec.stoppingOffsets(),
+                        spec.kafkaClient()),
                 sink(spec), spec.probe());
     }
 

@@ -48,7 +48,8 @@ public final class StressJobMain {
     public static JobSpec specFor(JobArguments arguments) throws KafkaUnavailableException, InterruptedException {
         Map<TopicPartition, Long> stoppingOffsets;
         int partitions;
-        try (TopicAdmin admin = new TopicAdmin(arguments.bootstrapServers(), arguments.connectTimeout())) {
+        try (TopicAdmin admin = new TopicAdmin(arguments.bootstrapServers(), arguments.connectTimeout(),
+                arguments.kafkaClient())) {
             partitions = admin.partitions(arguments.topic());
             stoppingOffsets = arguments.messages().isPresent()
                     ? new PartitionPlan(arguments.messages().get(), partitions).stoppingOffsets(arguments.topic())
@@ -58,7 +59,7 @@ public final class StressJobMain {
                 arguments.bootstrapServers(), arguments.topic(), arguments.groupId(), stoppingOffsets,
                 arguments.redisUri(), StressJobGraph.keysOf(arguments.runId()), arguments.delivery().sinkDelivery(),
                 // Under flink run no harness reads the probe: the tap counts into its own JVM's statics.
-                checkpointing(arguments), JvmProbeChannel.INSTANCE);
+                checkpointing(arguments), JvmProbeChannel.INSTANCE, arguments.kafkaClient());
     }
 
     private static Map<TopicPartition, Long> endOffsets(TopicAdmin admin, String topic, int partitions)

@@ -1,5 +1,6 @@
 package io.streamstress.runner.observe;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.topic.TopicAdmin;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -21,8 +22,9 @@ public final class LagProbe implements AutoCloseable {
     private final ScheduledExecutorService timer = Daemons.timer("streamstress-lag-probe");
     private volatile long lag = -1;
 
-    public LagProbe(String bootstrapServers, String group, String topic, int partitions) {
-        this.admin = new TopicAdmin(bootstrapServers, CALL_TIMEOUT);
+    /** @param client the user's client properties (SASL, TLS) */
+    public LagProbe(String bootstrapServers, KafkaClientProperties client, String group, String topic, int partitions) {
+        this.admin = new TopicAdmin(bootstrapServers, CALL_TIMEOUT, client);
         this.group = group;
         this.topic = topic;
         this.partitions = partitions;

@@ -171,7 +171,7 @@ public final class StressRun {
     }
 
     private long[] endOffsets(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout(), config.kafka().client())) {
             return admin.endOffsets(topic, config.partitions());
         } catch (KafkaUnavailableException e) {
             throw new HarnessException(e.getMessage(), e);
@@ -179,7 +179,7 @@ public final class StressRun {
     }
 
     private void createTopic(String bootstrapServers, String topic) throws HarnessException, InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout())) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, config.connectTimeout(), config.kafka().client())) {
             Optional<Short> replication = config.kafka().replication();
             admin.createTopic(topic, config.partitions(), replication);
             console.line("Topic %s with %d partitions%s", topic, config.partitions(),
@@ -196,7 +196,8 @@ public final class StressRun {
                 dir.checkpoints(), CheckpointSettings.DEFAULT_RETAINED).applyTo(jobConfig);
         JobSpec spec = new JobSpec("streamstress " + dir.runId(), parallelism, infra.bootstrapServersForJob(), topic,
                 config.groupId(), plan.stoppingOffsets(topic, poison.perPartition()), infra.redisUriForJob(), keys,
-                config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel().withAttemptBase(attemptBase));
+                config.delivery().sinkDelivery(), jobConfig.toMap(), probe.channel().withAttemptBase(attemptBase),
+                config.kafka().client());
         return StressJobGraph.streamGraph(spec);
     }
 
@@ -212,7 +213,8 @@ public final class StressRun {
         ProducerSettings producerSettings = ProducerSettings.of(infra.bootstrapServers(), topic, plan)
                 .withRecordSize(config.recordSize())
                 .withRatePerSecond(config.ratePerSecond())
-                .withTrafficPattern(config.trafficPattern());
+                .withTrafficPattern(config.trafficPattern())
+                .withClient(config.kafka().client());
         Set<Integer> handledBefore = new HashSet<>();
         resumedFault.ifPresent(f -> IntStream.rangeClosed(0, f.index()).forEach(handledBefore::add));
         FaultGate gate = new FaultGate(config.chaos(), config.messages(), handledBefore);
@@ -257,7 +259,8 @@ public final class StressRun {
         KafkaTargets kafka = new KafkaTargets(broker, infra.kafkaCluster(), topic,
                 infra.kafkaCluster() == null ? null : leaderKills);
         try (CommitLatencyTracker tracker = commitLatency.start();
-                LagProbe lag = new LagProbe(infra.bootstrapServers(), config.groupId(), topic, config.partitions()).start();
+                LagProbe lag = new LagProbe(infra.bootstrapServers(), config.kafka().client(), config.groupId(), topic,
+                        config.partitions()).start();
                 CommittedCounter committed = new CommittedCounter(infra.redisUri(), keys);
                 // A second reader for the clock's samples: its reads block while Redis is stalled, and the
                 // progress line and the director must not wait behind them.

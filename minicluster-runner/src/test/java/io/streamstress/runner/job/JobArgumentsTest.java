@@ -3,6 +3,7 @@ package io.streamstress.runner.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.runner.config.Delivery;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class JobArgumentsTest {
         // Then the rest has its defaults, and the job checkpoints exactly once every second
         assertThat(arguments).as("arguments").isEqualTo(new JobArguments("kafka:9092", "load", "redis://redis:6379", "r1",
                 Optional.empty(), "streamstress", Duration.ofSeconds(1), Optional.empty(), Delivery.EXACTLY_ONCE,
-                Optional.empty(), Duration.ofSeconds(20)));
+                Optional.empty(), Duration.ofSeconds(20), KafkaClientProperties.NONE));
         Configuration checkpointing = Configuration.fromMap(StressJobMain.checkpointing(arguments));
         assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).as("interval")
                 .isEqualTo(Duration.ofSeconds(1));

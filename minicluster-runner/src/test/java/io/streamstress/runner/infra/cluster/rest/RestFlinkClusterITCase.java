@@ -10,6 +10,7 @@ import io.streamstress.chaos.probe.jvm.JvmProbeChannel;
 import io.streamstress.chaos.target.TaskManagerControl;
 import io.streamstress.kafka.broker.BrokerSettings;
 import io.streamstress.kafka.broker.EmbeddedKafkaBroker;
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
 import io.streamstress.kafka.producer.ProduceResult;
@@ -225,7 +226,8 @@ class RestFlinkClusterITCase {
         checkpoints.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
         checkpoints.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ZERO);
         return new JobSpec("streamstress " + topic, PARALLELISM, kafka.bootstrapServers(), topic, topic, stoppingOffsets,
-                redis.uri(), keys, CounterDelivery.EXACTLY_ONCE, checkpoints.toMap(), JvmProbeChannel.INSTANCE);
+                redis.uri(), keys, CounterDelivery.EXACTLY_ONCE, checkpoints.toMap(), JvmProbeChannel.INSTANCE,
+                KafkaClientProperties.NONE);
     }
 
     private static void createTopic(String topic) throws Exception {
