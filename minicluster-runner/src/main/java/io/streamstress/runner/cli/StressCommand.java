@@ -8,6 +8,7 @@ import io.streamstress.kafka.broker.FatalHalt;
 import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.producer.TrafficPattern;
 import io.streamstress.kafka.record.StressRecordCodec;
+import io.streamstress.redis.client.RedisUris;
 import io.streamstress.runner.chaos.PoisonPlan;
 import io.streamstress.runner.chaos.ResumedFault;
 import io.streamstress.runner.config.ChaosSettings;
@@ -213,6 +214,11 @@ public final class StressCommand implements Callable<Integer> {
             description = "Use this Redis instead of starting an embedded one.")
     String redisUri;
 
+    @Option(names = "--redis-cluster", paramLabel = "redis://[:PASSWORD@]HOST:PORT[,HOST:PORT…]",
+            description = "Use this Redis Cluster instead of starting Redis: its seed nodes (rediss:// for TLS); every "
+                    + "key of the run is under one hash tag, streamstress:{RUN_ID}.")
+    String redisCluster;
+
     @Option(names = "--topic", paramLabel = "NAME",
             description = "Topic to create and use (default: stress-<run id>).")
     String topic;
@@ -404,14 +410,19 @@ public final class StressCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--resume starts the run's embedded servers again on their "
                     + "data: a run with --infra docker cannot be resumed (its containers are removed when it ends)");
         }
+        if (redisUri != null && redisCluster != null) {
+            throw new ParameterException(spec.commandLine(), "--redis-uri and --redis-cluster both name the Redis to "
+                    + "count in: give one");
+        }
+        String externalRedis = redisCluster == null ? redisUri : option("--redis-cluster", () -> RedisUris.cluster(redisCluster));
         FaultPlan plan = option("--chaos", () -> FaultPlan.parse(chaos, chaosSeed, Math.max(1, partitions),
-                StressConfig.injectableKinds(kafka, redisUri == null, where.kind(), servers.docker()))
+                StressConfig.injectableKinds(kafka, externalRedis == null, where.kind(), servers.docker()))
                 .withDefaultServer(where.kind() == ClusterKind.DOCKER ? ServerRole.TASKMANAGER : ServerRole.REDIS));
         option("--chaos", () -> PoisonPlan.of(plan, Math.max(1, messages), Math.max(1, partitions), rate));
         TrafficPattern pattern = option("--traffic-pattern", () -> TrafficPattern.parse(trafficPattern));
         return option(null, () -> new StressConfig(messages, partitions, recordSize, rate, preload, taskManagers,
                 slotsPerTaskManager, checkpointInterval, backend, guarantee, new ChaosSettings(plan, stall, rescaleTo, latency), flinkConfig,
-                kafka, Optional.ofNullable(redisUri), Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
+                kafka, Optional.ofNullable(externalRedis), Optional.ofNullable(runDir), keep, maxTime, connectTimeout, Optional.ofNullable(expectThroughput),
                 Optional.ofNullable(expectRecovery), pattern, metricsPort, where, servers));
     }
 

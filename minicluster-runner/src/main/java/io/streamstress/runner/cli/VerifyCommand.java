@@ -46,7 +46,7 @@ public final class VerifyCommand implements Callable<Integer> {
     String topic;
 
     @Option(names = "--redis-uri", required = true, paramLabel = "redis://[:PASSWORD@]HOST:PORT",
-            description = "The Redis the job counted in.")
+            description = "The Redis the job counted in; a Redis Cluster as redis-cluster://[:PASSWORD@]HOST:PORT[,HOST:PORT…].")
     String redisUri;
 
     @Option(names = "--run-id", required = true, paramLabel = "ID",

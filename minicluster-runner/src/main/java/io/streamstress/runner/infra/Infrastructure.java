@@ -235,7 +235,7 @@ public final class Infrastructure implements AutoCloseable {
             Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
             Duration attempt = remaining.compareTo(PING_ATTEMPT) < 0 ? remaining.plusMillis(100) : PING_ATTEMPT;
             try (RedisConnections connections = RedisConnections.open(uri, attempt)) {
-                connections.connection().sync().ping();
+                connections.commands().ping();
                 return;
             } catch (RedisCommandExecutionException e) {
                 throw new HarnessException("Redis at " + where + " refused us: " + e.getMessage()

@@ -16,14 +16,19 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  */
 public final class StressJobGraph {
 
-    /** Every run's Redis keys live under {@code streamstress:<run id>}. */
+    /** Every run's Redis keys live under {@code streamstress:{<run id>}}. */
     public static final String KEY_PREFIX = "streamstress:";
 
     private StressJobGraph() {}
 
-    /** The Redis keys of run {@code runId}: where its job counts and its verification reads. */
+    /**
+     * The Redis keys of run {@code runId}: where its job counts, its probes report and its verification reads, all
+     * under {@code streamstress:{<run id>}}. The braces are Redis Cluster's hash tag: every key of the run hashes to
+     * one slot, as the commit script needs (it touches several keys at once, which a cluster allows within one slot
+     * only).
+     */
     public static CounterKeys keysOf(String runId) {
-        return new CounterKeys(KEY_PREFIX + runId);
+        return new CounterKeys(KEY_PREFIX + "{" + runId + "}");
     }
 
     /** The job's configuration: {@link StressJob#defaults()}, then the spec's own. */

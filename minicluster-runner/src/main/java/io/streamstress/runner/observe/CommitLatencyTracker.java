@@ -64,7 +64,7 @@ public final class CommitLatencyTracker implements LoadProducer.SendObserver, Au
             if (redis == null) {
                 redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
             }
-            counts = redis.connection().sync().hgetall(keys.counts());
+            counts = redis.commands().hgetall(keys.counts());
         } catch (RuntimeException e) {
             return; // Redis is down or stalled (a fault): the samples wait, and their latency grows.
         }

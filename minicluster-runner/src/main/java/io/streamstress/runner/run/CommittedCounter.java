@@ -1,6 +1,6 @@
 package io.streamstress.runner.run;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import io.streamstress.redis.verify.CountVerifier;
@@ -60,11 +60,11 @@ final class CommittedCounter implements LongSupplier, AutoCloseable {
     }
 
     /** The connection's commands, opening it first when there is none (a failed open is tried again next time). */
-    private RedisCommands<String, String> sync() {
+    private RedisClusterCommands<String, String> sync() {
         if (redis == null) {
             redis = RedisConnections.open(redisUri, Duration.ofSeconds(2));
         }
-        return redis.connection().sync();
+        return redis.commands();
     }
 
     @Override

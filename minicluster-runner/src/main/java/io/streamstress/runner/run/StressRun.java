@@ -106,17 +106,17 @@ public final class StressRun {
     public RunOutcome execute() throws HarnessException, InterruptedException {
         Optional<Handover> handover = resumed.isPresent() ? Handover.forResume(dir.root(), console) : Optional.empty();
         Infrastructure.checkExternalRedis(config, console);
+        CounterKeys keys = StressJobGraph.keysOf(dir.runId());
         try (HeldMetricsPort flinkMetrics = PrometheusPorts.holdFlinkPort(config);
                 MetricsEndpoint metrics = PrometheusPorts.startHarnessEndpoint(config, console, status, verified);
                 DockerRun docker = config.infra().docker() ? DockerRun.open(config.infra(), dir.runId(), console) : null;
                 ClusterStart flinkStart = ClusterLauncher.begin(config, dir, console, docker);
                 Infrastructure infra = Infrastructure.start(config, dir, console, resumed, docker);
-                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), infra.redisUriForProbes(), dir.runId(),
+                ProbeEnds probe = ProbeChoice.open(infra.redisUri(), infra.redisUriForProbes(), keys,
                         config.cluster().kind().sharesHarnessJvm())) {
             probe.reader().reset();
             String topic = config.topic().orElse("stress-" + dir.runId());
             PartitionPlan plan = new PartitionPlan(config.messages(), config.partitions());
-            CounterKeys keys = new CounterKeys("streamstress:" + dir.runId());
             long[] alreadyWritten;
             if (resumed.isPresent()) {
                 RunSettings now = infra.settingsFor(dir.runId(), resumed.get().args());

@@ -212,7 +212,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private Path writeConfig() throws IOException {
         Path dir = settings.dataDir().toAbsolutePath();
-        String config = String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "bind " + settings.host(),
                 "port " + settings.port(),
                 "protected-mode yes",
@@ -223,8 +223,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "save \"\"",
                 "appendonly yes",
                 "appendfilename \"streamstress.aof\"",
-                "appendfsync " + (settings.appendFsyncAlways() ? "always" : "everysec"),
-                "");
+                "appendfsync " + (settings.appendFsyncAlways() ? "always" : "everysec")));
+        lines.addAll(settings.extraConfig());
+        String config = String.join("\n", lines) + "\n";
         Path file = dir.resolve("redis.conf");
         Files.writeString(file, config, StandardCharsets.UTF_8);
         return file;
@@ -247,7 +248,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 throw new IOException("redis-server exited at start; see " + log);
             }
             try (RedisConnections redis = RedisConnections.open(uri(), Duration.ofSeconds(2))) {
-                if ("PONG".equals(redis.connection().sync().ping())) {
+                if ("PONG".equals(redis.commands().ping())) {
                     return;
                 }
             } catch (RuntimeException e) {

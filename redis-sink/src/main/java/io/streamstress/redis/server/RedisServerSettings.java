@@ -1,6 +1,8 @@
 package io.streamstress.redis.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +17,10 @@ import java.util.Objects;
  * @param portPicker chooses the candidates for a port given as 0
  * @param bindAttempts how many times a start may launch Redis on a fresh candidate when a port given as 0 turned
  *     out to be taken by the time Redis bound it (a fixed port gets one attempt: its clients know it)
+ * @param extraConfig further {@code redis.conf} lines, after the others (e.g. {@code cluster-enabled yes})
  */
 public record RedisServerSettings(Path dataDir, String host, int port, String password, boolean appendFsyncAlways,
-        PortPicker portPicker, int bindAttempts) {
+        PortPicker portPicker, int bindAttempts, List<String> extraConfig) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -29,6 +32,10 @@ public record RedisServerSettings(Path dataDir, String host, int port, String pa
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(portPicker, "portPicker");
+        extraConfig = List.copyOf(extraConfig);
+        if (extraConfig.stream().anyMatch(line -> line.contains("\n"))) {
+            throw new IllegalArgumentException("each extra config line must be one line");
+        }
         if (password.isEmpty() || password.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"')) {
             throw new IllegalArgumentException("the Redis password must be non-empty, without spaces or quotes");
         }
@@ -40,17 +47,32 @@ public record RedisServerSettings(Path dataDir, String host, int port, String pa
         }
     }
 
+    /** Settings without extra config lines. */
+    public RedisServerSettings(Path dataDir, String host, int port, String password, boolean appendFsyncAlways,
+            PortPicker portPicker, int bindAttempts) {
+        this(dataDir, host, port, password, appendFsyncAlways, portPicker, bindAttempts, List.of());
+    }
+
     /** Loopback, a free port, the given password, AOF with {@code appendfsync always}. */
     public static RedisServerSettings loopback(Path dataDir, String password) {
         return new RedisServerSettings(dataDir, DEFAULT_HOST, 0, password, true, PortPicker.free(), DEFAULT_BIND_ATTEMPTS);
     }
 
     public RedisServerSettings withPort(int newPort) {
-        return new RedisServerSettings(dataDir, host, newPort, password, appendFsyncAlways, portPicker, bindAttempts);
+        return new RedisServerSettings(dataDir, host, newPort, password, appendFsyncAlways, portPicker, bindAttempts,
+                extraConfig);
     }
 
     /** The same server choosing the candidates for a free port with {@code picker}. */
     public RedisServerSettings withPortPicker(PortPicker picker) {
-        return new RedisServerSettings(dataDir, host, port, password, appendFsyncAlways, picker, bindAttempts);
+        return new RedisServerSettings(dataDir, host, port, password, appendFsyncAlways, picker, bindAttempts,
+                extraConfig);
+    }
+
+    /** The same server with {@code lines} added to its {@code redis.conf}. */
+    public RedisServerSettings withConfig(String... lines) {
+        List<String> all = new ArrayList<>(extraConfig);
+        all.addAll(List.of(lines));
+        return new RedisServerSettings(dataDir, host, port, password, appendFsyncAlways, portPicker, bindAttempts, all);
     }
 }

@@ -1,6 +1,6 @@
 package io.streamstress.redis.verify;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class CountVerifier {
             throw new IllegalArgumentException("produced and end offsets must cover the same partitions");
         }
         try (RedisConnections redis = RedisConnections.open(redisUri, Duration.ofSeconds(30))) {
-            RedisCommands<String, String> commands = redis.connection().sync();
+            RedisClusterCommands<String, String> commands = redis.commands();
             Map<String, String> counts = commands.hgetall(keys.counts());
             Map<String, String> poison = commands.hgetall(keys.poison());
             String total = commands.get(keys.total());
@@ -58,7 +58,7 @@ public final class CountVerifier {
     }
 
     /** The total committed so far (for progress display); 0 before the first commit. */
-    public static long committedTotal(RedisCommands<String, String> commands, CounterKeys keys) {
+    public static long committedTotal(RedisClusterCommands<String, String> commands, CounterKeys keys) {
         String total = commands.get(keys.total());
         return total == null ? 0 : Long.parseLong(total);
     }

@@ -1,7 +1,7 @@
 package io.streamstress.chaos.probe.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +24,7 @@ final class ArmScript {
     private ArmScript() {}
 
     /** Completes with true when this attempt ({@code token}) holds one of {@code subtask}'s arms. */
-    static CompletableFuture<Boolean> take(RedisAsyncCommands<String, String> redis, ProbeKeys keys, int subtask,
+    static CompletableFuture<Boolean> take(RedisClusterAsyncCommands<String, String> redis, ProbeKeys keys, int subtask,
             String token) {
         return redis.<Long>eval(SOURCE, ScriptOutputType.INTEGER, new String[] {keys.arms(), keys.armsTaken()},
                         Integer.toString(subtask), token)

@@ -1,12 +1,18 @@
 package io.streamstress.chaos.probe.redis;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -30,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Commands time out ({@link #COMMAND_TIMEOUT}) instead of waiting for ever on a stalled Redis, and are
  * rejected, not buffered, while disconnected; after a lost connection Lettuce reconnects within a second of
  * Redis being back. Every command the probe sends may be repeated harmlessly (see the package documentation).
+ *
+ * <p>A Redis Cluster ({@code redis-cluster://host:port[,…]}, the form the harness writes) is reached through Lettuce's
+ * cluster client from its first seed node, which tells it the rest; the channel's keys share the run's hash tag.
  */
 final class RedisLink {
 
@@ -44,16 +53,19 @@ final class RedisLink {
     private final String redisUri;
     private final RedisURI uri;
     private final ClientResources resources;
-    private final RedisClient client;
+    private final AbstractRedisClient client;
+    private final boolean cluster;
     private int users;
-    private volatile StatefulRedisConnection<String, String> connected;
-    private CompletableFuture<StatefulRedisConnection<String, String>> connecting;
+    private volatile StatefulConnection<String, String> connected;
+    private volatile RedisClusterAsyncCommands<String, String> commands;
+    private CompletableFuture<StatefulConnection<String, String>> connecting;
     private long lastAttemptNanos;
     private boolean closed;
 
     private RedisLink(String redisUri) {
         this.redisUri = redisUri;
-        this.uri = RedisURI.create(redisUri);
+        this.cluster = isCluster(redisUri);
+        this.uri = RedisURI.create(cluster ? firstSeed(redisUri) : redisUri);
         uri.setTimeout(COMMAND_TIMEOUT);
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
@@ -61,13 +73,38 @@ final class RedisLink {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
                         TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
+        SocketOptions socket = SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build();
+        if (cluster) {
+            RedisClusterClient clusterClient = RedisClusterClient.create(resources, uri);
+            clusterClient.setOptions(common(ClusterClientOptions.builder(), socket)
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+                    .build());
+            this.client = clusterClient;
+        } else {
+            RedisClient single = RedisClient.create(resources, uri);
+            single.setOptions(common(ClientOptions.builder(), socket).build());
+            this.client = single;
+        }
+    }
+
+    /** What both clients do: reconnect, reject commands while disconnected, time out. */
+    private static <B extends ClientOptions.Builder> B common(B builder, SocketOptions socket) {
+        builder.autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
-                .build());
+                .socketOptions(socket);
+        return builder;
+    }
+
+    /** Whether {@code redisUri} names a Redis Cluster by its seed nodes. */
+    static boolean isCluster(String redisUri) {
+        return redisUri.startsWith("redis-cluster://") || redisUri.startsWith("rediss-cluster://");
+    }
+
+    /** The first seed node of a cluster URI, as a plain Redis URI with the same credentials and options. */
+    static String firstSeed(String clusterUri) {
+        String plain = clusterUri.replaceFirst("^(rediss?)-cluster://", "$1://");
+        return plain.replaceFirst("^(rediss?://(?:[^@/]*@)?[^,/?]+),[^/?]*", "$1");
     }
 
     /** The link to {@code redisUri}, shared; {@link #release()} it when done. */
@@ -87,11 +124,12 @@ final class RedisLink {
             }
             SHARED.remove(redisUri);
         }
-        StatefulRedisConnection<String, String> connection;
+        StatefulConnection<String, String> connection;
         synchronized (this) {
             closed = true;
             connection = connected;
             connected = null;
+            commands = null;
         }
         if (connection != null) {
             connection.closeAsync();
@@ -100,29 +138,38 @@ final class RedisLink {
     }
 
     /** The commands when connected; otherwise null (and a connection attempt is under way). Never blocks. */
-    RedisAsyncCommands<String, String> now() {
-        StatefulRedisConnection<String, String> connection = connected;
-        if (connection != null) {
-            return connection.async();
+    RedisClusterAsyncCommands<String, String> now() {
+        RedisClusterAsyncCommands<String, String> ready = commands;
+        if (ready != null) {
+            return ready;
         }
         attempt();
         return null;
     }
 
     /** The commands, waiting up to {@code wait} for the connection; null when it is not up by then. */
-    RedisAsyncCommands<String, String> within(Duration wait) throws InterruptedException {
-        StatefulRedisConnection<String, String> connection = connected;
-        if (connection != null) {
-            return connection.async();
+    RedisClusterAsyncCommands<String, String> within(Duration wait) throws InterruptedException {
+        RedisClusterAsyncCommands<String, String> ready = commands;
+        if (ready != null) {
+            return ready;
         }
         try {
-            return attempt().get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS).async();
+            return async(attempt().get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS));
         } catch (ExecutionException | TimeoutException e) {
             return null;
         }
     }
 
-    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> attempt() {
+    /** The asynchronous commands of a connection to one Redis or to a cluster (routed by key). */
+    @SuppressWarnings("unchecked")
+    private static RedisClusterAsyncCommands<String, String> async(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<?, ?> toCluster) {
+            return ((StatefulRedisClusterConnection<String, String>) toCluster).async();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).async();
+    }
+
+    private synchronized CompletableFuture<StatefulConnection<String, String>> attempt() {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("probe link closed"));
         }
@@ -131,13 +178,17 @@ final class RedisLink {
                 || (connecting.isCompletedExceptionally() && now - lastAttemptNanos >= RECONNECT_AFTER_NANOS);
         if (retry) {
             lastAttemptNanos = now;
-            connecting = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            connecting = cluster
+                    ? ((RedisClusterClient) client).connectAsync(StringCodec.UTF8)
+                            .<StatefulConnection<String, String>>thenApply(c -> c).toCompletableFuture()
+                    : ((RedisClient) client).connectAsync(StringCodec.UTF8, uri)
+                            .<StatefulConnection<String, String>>thenApply(c -> c).toCompletableFuture();
             connecting.whenComplete(this::connectedOrNot);
         }
         return connecting;
     }
 
-    private void connectedOrNot(StatefulRedisConnection<String, String> connection, Throwable failure) {
+    private void connectedOrNot(StatefulConnection<String, String> connection, Throwable failure) {
         if (connection == null) {
             LOG.warn("Probe channel cannot connect to Redis at {}:{} (will try again): {}", uri.getHost(),
                     uri.getPort(), failure.toString());
@@ -146,6 +197,7 @@ final class RedisLink {
         synchronized (this) {
             if (!closed) {
                 connected = connection;
+                commands = async(connection);
                 return;
             }
         }

@@ -1,6 +1,6 @@
 package io.streamstress.chaos.probe.redis;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.streamstress.chaos.probe.FirstRecord;
 import io.streamstress.chaos.probe.PoisonRead;
 import io.streamstress.chaos.probe.PoisonReads;
@@ -190,15 +190,15 @@ final class RedisProbeReader implements ProbeReader {
 
     private Map<String, String> hgetall(String key) throws Exception {
         long deadline = System.nanoTime() + timeoutNanos();
-        RedisAsyncCommands<String, String> redis = link.within(Duration.ofNanos(timeoutNanos()));
+        RedisClusterAsyncCommands<String, String> redis = link.within(Duration.ofNanos(timeoutNanos()));
         if (redis == null) {
             throw new IllegalStateException("not connected to Redis");
         }
         return redis.hgetall(key).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private RedisAsyncCommands<String, String> command() throws InterruptedException {
-        RedisAsyncCommands<String, String> redis = link.within(timings.readTimeout());
+    private RedisClusterAsyncCommands<String, String> command() throws InterruptedException {
+        RedisClusterAsyncCommands<String, String> redis = link.within(timings.readTimeout());
         if (redis == null) {
             throw new IllegalStateException("not connected to Redis");
         }

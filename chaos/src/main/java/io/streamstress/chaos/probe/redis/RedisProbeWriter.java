@@ -1,6 +1,6 @@
 package io.streamstress.chaos.probe.redis;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.streamstress.chaos.probe.ProbeAttempt;
 import io.streamstress.chaos.probe.ProbeWriter;
 import java.time.Duration;
@@ -95,7 +95,7 @@ final class RedisProbeWriter implements ProbeWriter {
 
     @Override
     public boolean takeArm() {
-        RedisAsyncCommands<String, String> redis = link.now();
+        RedisClusterAsyncCommands<String, String> redis = link.now();
         if (redis == null) {
             arms.noAnswer();
             return false;
@@ -156,7 +156,7 @@ final class RedisProbeWriter implements ProbeWriter {
             }
             settle();
         }
-        RedisAsyncCommands<String, String> redis = link.now();
+        RedisClusterAsyncCommands<String, String> redis = link.now();
         if (redis != null) {
             send(redis);
         }
@@ -174,7 +174,7 @@ final class RedisProbeWriter implements ProbeWriter {
                 }
                 settle();
             }
-            RedisAsyncCommands<String, String> redis = link.within(Duration.ofNanos(deadline - System.nanoTime()));
+            RedisClusterAsyncCommands<String, String> redis = link.within(Duration.ofNanos(deadline - System.nanoTime()));
             if (redis == null) {
                 warnIncomplete(bound);
                 return;
@@ -191,7 +191,7 @@ final class RedisProbeWriter implements ProbeWriter {
         }
     }
 
-    private void send(RedisAsyncCommands<String, String> redis) {
+    private void send(RedisClusterAsyncCommands<String, String> redis) {
         List<CompletableFuture<?>> answers = new ArrayList<>(4 + events.size());
         long latencySamples = latency.getTotalCount();
         List<PendingEvents.Event> unconfirmed = events.unconfirmed();

@@ -138,7 +138,7 @@ public final class DockerServers implements AutoCloseable {
         long deadline = System.nanoTime() + READY_PATIENCE.toNanos();
         while (true) {
             try (RedisConnections connections = RedisConnections.open(uri, Duration.ofSeconds(2))) {
-                connections.connection().sync().ping();
+                connections.commands().ping();
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {

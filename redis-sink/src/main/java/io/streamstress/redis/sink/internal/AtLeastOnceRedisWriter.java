@@ -47,7 +47,7 @@ public final class AtLeastOnceRedisWriter<T> implements SinkWriter<T> {
             return;
         }
         List<PartitionDelta> deltas = tallies.drain();
-        script.applyAlways(redis.connection().sync(), new RedisDelta(subtask, 0, deltas));
+        script.applyAlways(redis.commands(), new RedisDelta(subtask, 0, deltas));
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class AtMostOnceRedisWriter<T>
         this.batchSize = batchSize;
         this.redis = RedisConnections.open(redisUri, timeout);
         try {
-            this.marks = HandledMarks.fromRedis(redis.connection().sync().hgetall(keys.handled()));
+            this.marks = HandledMarks.fromRedis(redis.commands().hgetall(keys.handled()));
         } catch (RuntimeException e) {
             redis.close();
             throw e;
@@ -81,7 +81,7 @@ public final class AtMostOnceRedisWriter<T>
             return;
         }
         Map<String, String> handled = marks.drain();
-        redis.connection().sync().hset(keys.handled(), handled);
+        redis.commands().hset(keys.handled(), handled);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.streamstress.redis.sink.internal;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.streamstress.redis.sink.CounterKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,16 +36,16 @@ public final class CommitScript {
     }
 
     /** Applies what {@code delta} holds that is not counted yet, each record once however often it is applied. */
-    public CommitOutcome applyOnce(RedisCommands<String, String> redis, RedisDelta delta) {
+    public CommitOutcome applyOnce(RedisClusterCommands<String, String> redis, RedisDelta delta) {
         return run(redis, delta, ONCE);
     }
 
     /** Applies {@code delta} whatever was applied before (no marks): at-least-once. */
-    CommitOutcome applyAlways(RedisCommands<String, String> redis, RedisDelta delta) {
+    CommitOutcome applyAlways(RedisClusterCommands<String, String> redis, RedisDelta delta) {
         return run(redis, delta, ALWAYS);
     }
 
-    private CommitOutcome run(RedisCommands<String, String> redis, RedisDelta delta, String mode) {
+    private CommitOutcome run(RedisClusterCommands<String, String> redis, RedisDelta delta, String mode) {
         List<String> keyList = new ArrayList<>(5 + delta.partitions().size());
         keyList.add(keys.next());
         keyList.add(keys.counts());

@@ -1,7 +1,7 @@
 package io.streamstress.redis.sink.internal;
 
 import io.github.resilience4j.retry.Retry;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.streamstress.redis.client.RedisConnections;
 import io.streamstress.redis.sink.CounterKeys;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class RedisCounterCommitter implements Committer<RedisDelta> {
             RedisDelta delta = request.getCommittable();
             CommitOutcome outcome;
             try {
-                outcome = retry.executeSupplier(() -> script.applyOnce(connection().sync(), delta));
+                outcome = retry.executeSupplier(() -> script.applyOnce(commands(), delta));
             } catch (RuntimeException e) {
                 throw new IOException("could not commit epoch " + delta.epoch() + " of subtask " + delta.subtask()
                         + " to Redis after " + retry.getRetryConfig().getMaxAttempts() + " attempts: " + e.getMessage(), e);
@@ -53,11 +53,11 @@ public final class RedisCounterCommitter implements Committer<RedisDelta> {
         }
     }
 
-    private StatefulRedisConnection<String, String> connection() {
+    private RedisClusterCommands<String, String> commands() {
         if (redis == null) {
             redis = RedisConnections.open(redisUri, commandTimeout);
         }
-        return redis.connection();
+        return redis.commands();
     }
 
     @Override
