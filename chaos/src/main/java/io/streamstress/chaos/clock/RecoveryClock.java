@@ -155,6 +155,12 @@ public record RecoveryClock(
                 return new RecoveryClock(t0, t1, t2, t3, t4, checkpointAfterRead,
                         "first checkpoint after the poison was read and set aside", baseline, detected);
             case BROKER_RESTART:
+                if (seen.brokerServed().isEmpty()) {
+                    // A broker in a container: no served-bytes metric to tell a fresh fetch from a buffered one.
+                    return new RecoveryClock(t0, t1, t2, t3, t4, firstIncreaseAfter(seen.processed(), ended, ended),
+                            "first record processed after the restarted broker was back (no served-bytes metric of "
+                                    + "its own: a record fetched before the restart would count)", baseline, detected);
+                }
                 OptionalLong served = firstIncreaseAfter(seen.brokerServed(), ended, ended);
                 OptionalLong processed = served.isPresent()
                         ? firstIncreaseAfter(seen.processed(), served.getAsLong(), served.getAsLong())

@@ -252,6 +252,28 @@ class RecoveryClockTest {
     }
 
     @Test
+    void aBrokerRestartWithoutServedBytesRecoversAtTheFirstRecordAfterTheBrokerWasBack() {
+        // Given a broker in a container, back at T0 + 600 ms, of which no served bytes are sampled; the job
+        // processing nothing from T0 to T0 + 1,000 ms
+        List<long[]> processed = new ArrayList<>();
+        long count = 10_000;
+        for (long t = T0 - 3_000; t <= T0 + 3_000; t += 100) {
+            processed.add(new long[] {t, count});
+            count += t >= T0 && t < T0 + 1_000 ? 0 : 100;
+        }
+        Observations seen = new Observations(List.of(), List.of(), List.of(), processed, List.of(), List.of(), List.of(),
+                OptionalLong.empty(), List.of());
+
+        // When
+        RecoveryClock clock = RecoveryClock.measure(FaultKind.BROKER_RESTART, T0, T0 + 600, seen);
+
+        // Then recovery is the first record processed after the broker was back, and the reason says what it is
+        assertThat(clock.recoveryMillis()).as("recovery").hasValue(1_100);
+        assertThat(clock.basis()).as("basis").contains("after the restarted broker was back")
+                .contains("no served-bytes metric");
+    }
+
+    @Test
     void poisonRecoversAtTheFirstCheckpointAfterThePoisonWasRead() {
         // Given poison written at T0 and read by the job at T0 + 1,500 ms; checkpoints every second
         Observations seen = new Observations(List.of(), List.of(),

@@ -25,7 +25,7 @@ import java.util.Map;
  * The faults Docker does to the servers' containers ({@code --infra docker}): {@code container-kill},
  * {@code container-pause}, {@code network-partition} and {@code network-delay} on the server each names, and the
  * Redis faults of the embedded mode on the Redis container ({@code redis-restart} is its kill, {@code redis-stall} its
- * freeze), and, with {@code --cluster docker}, the first three on the TaskManager containers (through the cluster's
+ * freeze, {@code broker-restart} the broker container's {@code docker stop} and start), and, with {@code --cluster docker}, the first three on the TaskManager containers (through the cluster's
  * {@link TaskManagerControl}: a TaskManager hosting a running task, replaced by a spare when killed).
  */
 final class ContainerFaults {
@@ -66,6 +66,25 @@ final class ContainerFaults {
         injectors.put(FaultKind.NETWORK_DELAY, new ServerDispatchInjector(delay));
         injectors.put(FaultKind.REDIS_RESTART, kill.get(ServerRole.REDIS));
         injectors.put(FaultKind.REDIS_STALL, pause.get(ServerRole.REDIS));
+        injectors.put(FaultKind.BROKER_RESTART, new ServerRestartInjector(stopped(docker.kafka()),
+                "broker container stopped (docker stop: SIGTERM, a clean shutdown) and started again on its logs"));
+    }
+
+    /** How long a stopped broker may take to shut down cleanly before Docker kills it. */
+    static final int STOP_GRACE_SECONDS = 30;
+
+    static RestartableServer stopped(ServerContainer server) {
+        return new RestartableServer() {
+            @Override
+            public void takeDown() {
+                server.stop(STOP_GRACE_SECONDS);
+            }
+
+            @Override
+            public void bringUp() throws Exception {
+                server.startAgain();
+            }
+        };
     }
 
     static RestartableServer killed(ServerContainer server) {

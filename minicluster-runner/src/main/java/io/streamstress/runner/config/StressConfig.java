@@ -181,8 +181,6 @@ public record StressConfig(
             require(kind.needs() != FaultKind.Needs.KAFKA_PROXY || !infra.docker(),
                     "--chaos " + kind + " puts the harness's proxy in front of the embedded broker: with --infra docker "
                             + "use network-partition:kafka or network-delay:kafka");
-            require(kind.needs() != FaultKind.Needs.EMBEDDED_KAFKA || !infra.docker(),
-                    "--chaos " + kind + " restarts the embedded broker: with --infra docker use container-kill:kafka");
             require(kind.needs() != FaultKind.Needs.REDIS_PROXY || cluster.kind() != ClusterKind.DOCKER,
                     "--chaos " + kind + " puts the harness's proxy in front of Redis, which the job on --cluster docker "
                             + "reaches on the Docker network, past it: use network-partition:redis or container-pause:redis");
@@ -275,8 +273,7 @@ public record StressConfig(
                 .filter(k -> k.needs() != FaultKind.Needs.CONTAINERS || docker)
                 .filter(k -> (k.needs() != FaultKind.Needs.REDIS_PROXY && k != FaultKind.NETWORK_DELAY)
                         || cluster != ClusterKind.DOCKER)
-                .filter(k -> (k.needs() != FaultKind.Needs.KAFKA_PROXY && k.needs() != FaultKind.Needs.EMBEDDED_KAFKA
-                        && k != FaultKind.PROCESS_KILL) || !docker)
+                .filter(k -> (k.needs() != FaultKind.Needs.KAFKA_PROXY && k != FaultKind.PROCESS_KILL) || !docker)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -32,11 +32,11 @@ class DockerInfraITCase {
     @Test
     void killedFrozenAndCutOffContainersLeaveTheCountExact() {
         // Given 500,000 messages at 40,000 msg/s, Redis and the broker in their own containers
-        // When the Redis container is killed (SIGKILL), then the broker's, then Redis is cut from the network for 3 s
-        // and the broker frozen for 3 s
+        // When the Redis container is killed (SIGKILL), then the broker's, then Redis is cut from the network for 3 s,
+        // the broker frozen for 3 s, and the broker's container stopped and started again (broker-restart)
         CommandResult result = CommandResult.run(CommandResult.with(DOCKER, "--messages", "500000", "--rate", "40000", "--stall", "3s",
                 "--chaos", "container-kill:redis@15%,container-kill:kafka@35%,network-partition:redis@55%,"
-                        + "container-pause:kafka@75%",
+                        + "container-pause:kafka@75%,broker-restart@90%",
                 "--report-dir", tmp.resolve("report").toString()));
 
         // Then the count is exact, every fault was injected through Docker and recovered from, and no container is left
@@ -45,7 +45,9 @@ class DockerInfraITCase {
         assertThat(result.lastOutLine()).as("verdict")
                 .startsWith("VERDICT PASS produced=500000 committed=500000 lost=0 duplicated=0 seconds=");
         assertThat(result.out()).as("every fault injected on its container")
-                .contains("4 injected of 4 planned")
+                .contains("5 injected of 5 planned")
+                .containsPattern("broker container stopped \\(docker stop: SIGTERM, a clean shutdown\\) and started again on "
+                        + "its logs, back after \\d+ ms")
                 .containsPattern("Redis container killed \\(docker kill, SIGKILL\\) and started again on its AOF, back after \\d+ ms")
                 .containsPattern("broker container killed \\(docker kill, SIGKILL\\) and started again on its logs, back after \\d+ ms")
                 .containsPattern("Redis container disconnected from the run's Docker network for 3\\d\\d\\d ms")
@@ -54,7 +56,8 @@ class DockerInfraITCase {
                 .containsPattern(" 1 container-kill:redis@15% recovery \\d+\\.\\d\\d s .*first commit after the killed Redis container was back")
                 .containsPattern(" 2 container-kill:kafka@35% recovery \\d+\\.\\d\\d s .*first record processed after the killed broker container was back")
                 .containsPattern(" 3 network-partition:redis@55% recovery \\d+\\.\\d\\d s .*first commit after the Redis container was connected again")
-                .containsPattern(" 4 container-pause:kafka@75% recovery \\d+\\.\\d\\d s .*first record processed after the broker container was thawed");
+                .containsPattern(" 4 container-pause:kafka@75% recovery \\d+\\.\\d\\d s .*first record processed after the broker container was thawed")
+                .containsPattern(" 5 broker-restart@90% +recovery \\d+\\.\\d\\d s .*first record processed after the restarted broker was back");
         assertThat(TestingDocker.leftOverContainers()).as("containers left after the run").isEmpty();
     }
 

@@ -65,7 +65,6 @@ class StressCommandTest {
         "--chaos container-kill               | add --infra docker",
         "--infra docker --redis-uri redis://h:1 | drop --bootstrap-servers and --redis-uri",
         "--infra docker --brokers 3           | drop --brokers 3",
-        "--infra docker --chaos broker-restart | container-kill:kafka",
         "--infra docker --chaos kafka-latency | network-delay:kafka",
         "--infra docker --chaos process-kill  | drop --infra docker",
         "--infra docker --chaos container-kill:taskmanager | add --cluster docker",

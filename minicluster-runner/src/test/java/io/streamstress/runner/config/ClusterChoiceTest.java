@@ -17,6 +17,9 @@ class ClusterChoiceTest {
         assertThat(remote.kind()).as("a URL").isEqualTo(ClusterKind.REMOTE);
         assertThat(remote.restUrl()).as("its URL").contains(URI.create("http://127.0.0.1:8081"));
         assertThat(remote).as("spelt back").hasToString("http://127.0.0.1:8081");
+        ClusterChoice docker = ClusterChoice.parse("docker");
+        assertThat(docker.kind()).as("docker").isEqualTo(ClusterKind.DOCKER);
+        assertThat(docker).as("docker spelt back").hasToString("docker");
     }
 
     @Test
@@ -24,7 +27,7 @@ class ClusterChoiceTest {
         for (String bad : new String[] {"nowhere", "http://127.0.0.1", "ftp://h:21", "127.0.0.1:8081"}) {
             assertThatThrownBy(() -> ClusterChoice.parse(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("must be embedded, local or a Flink REST URL");
+                    .hasMessageContaining("must be embedded, local, docker or a Flink REST URL");
         }
     }
 }

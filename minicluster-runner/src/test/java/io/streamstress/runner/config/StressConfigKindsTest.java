@@ -45,12 +45,19 @@ class StressConfigKindsTest {
         Set<FaultKind> docker = StressConfig.injectableKinds(ONE_BROKER, true, ClusterKind.EMBEDDED, true);
         Set<FaultKind> embedded = StressConfig.injectableKinds(ONE_BROKER, true, ClusterKind.EMBEDDED, false);
 
-        // Then the container faults come with Docker only, and the embedded broker's faults and the resume go
+        // Then the container faults come with Docker only, the restarts map onto the containers, and the broker
+        // proxy's faults and the resume go
         assertThat(docker).as("servers in containers")
                 .contains(FaultKind.CONTAINER_KILL, FaultKind.CONTAINER_PAUSE, FaultKind.NETWORK_PARTITION,
-                        FaultKind.NETWORK_DELAY, FaultKind.REDIS_RESTART, FaultKind.REDIS_STALL, FaultKind.REDIS_REPLY_LOST)
-                .doesNotContain(FaultKind.BROKER_RESTART, FaultKind.KAFKA_LATENCY, FaultKind.KAFKA_BLACKHOLE,
-                        FaultKind.KAFKA_RESET, FaultKind.PROCESS_KILL);
+                        FaultKind.NETWORK_DELAY, FaultKind.REDIS_RESTART, FaultKind.REDIS_STALL, FaultKind.REDIS_REPLY_LOST,
+                        FaultKind.BROKER_RESTART)
+                .doesNotContain(FaultKind.KAFKA_LATENCY, FaultKind.KAFKA_BLACKHOLE, FaultKind.KAFKA_RESET,
+                        FaultKind.PROCESS_KILL);
+        Set<FaultKind> dockerCluster = StressConfig.injectableKinds(ONE_BROKER, true, ClusterKind.DOCKER, true);
+        assertThat(dockerCluster).as("Flink in containers too")
+                .contains(FaultKind.TASKMANAGER_KILL, FaultKind.TASKMANAGER_FREEZE, FaultKind.CONTAINER_KILL)
+                .doesNotContain(FaultKind.REDIS_REPLY_LOST, FaultKind.REDIS_BLACKHOLE, FaultKind.NETWORK_DELAY,
+                        FaultKind.JOBMANAGER_FAILOVER);
         assertThat(embedded).as("embedded servers").doesNotContain(FaultKind.CONTAINER_KILL, FaultKind.CONTAINER_PAUSE,
                 FaultKind.NETWORK_PARTITION, FaultKind.NETWORK_DELAY);
     }
