@@ -26,6 +26,9 @@ public final class FlinkJvmCommand {
     /** A TaskManager, as {@code taskmanager.sh} starts it. */
     public static final String TASK_MANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
 
+    /** The oldest Java a container image may have: the jar's own target. */
+    static final int OLDEST_CONTAINER_JAVA = 17;
+
     private FlinkJvmCommand() {}
 
     /**
@@ -48,9 +51,6 @@ public final class FlinkJvmCommand {
         return command("java", JvmDefaults.quietOptions(OLDEST_CONTAINER_JAVA), classpath(), mainClass, flags, dir,
                 logFile, moreProperties);
     }
-
-    /** The oldest Java a container image may have: the jar's own target. */
-    static final int OLDEST_CONTAINER_JAVA = 17;
 
     private static List<String> command(String java, List<String> quietOptions, String classpath, String mainClass,
             FlinkJvmFlags flags, ClusterDirectory dir, Path logFile, List<String> moreProperties) {
