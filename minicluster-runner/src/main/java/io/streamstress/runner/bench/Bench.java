@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The side-by-side benchmark: one embedded broker (in this JVM) for every contestant of every round; each
- * contestant in its own JVM.
+ * contestant in its own JVM, on each of the settings' JDKs in turn (all the rounds on one, then on the next).
  */
 public final class Bench {
 
@@ -31,28 +32,42 @@ public final class Bench {
         this.out = out;
     }
 
-    /** Runs every round, prints the table and writes {@code output}; returns the rounds' figures. */
-    public List<Map<String, Double>> run(Path output) throws IOException, InterruptedException, KafkaUnavailableException {
-        List<Map<String, Double>> rounds = new ArrayList<>();
+    /**
+     * Runs every round on every JDK, prints a table per JDK (and the ratios side by side when there are several) and
+     * writes {@code output}; returns the rounds' figures by JDK.
+     */
+    public Map<Jdk, List<Map<String, Double>>> run(Path output)
+            throws IOException, InterruptedException, KafkaUnavailableException {
+        Map<Jdk, List<Map<String, Double>>> byJdk = new LinkedHashMap<>();
         out.printf(Locale.ROOT, "Starting the embedded Kafka broker every contestant uses (logs and outputs: %s)%n",
                 settings.workDir());
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 BrokerSettings.loopback(Files.createDirectories(settings.workDir().resolve("broker"))))) {
             broker.start();
-            Contestants contestants = new Contestants(settings, broker.bootstrapServers());
             try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), TopicAdmin.DEFAULT_TIMEOUT)) {
                 admin.awaitReachable();
-                for (int round = 1; round <= settings.rounds(); round++) {
-                    out.printf(Locale.ROOT, "Round %d of %d: %,d records of %d B into %d partitions, each contestant in its own JVM%n",
-                            round, settings.rounds(), settings.messages(), settings.recordSize(), settings.partitions());
-                    rounds.add(new BenchRound(settings, contestants, admin, out, round).run());
+                int number = 0;
+                for (Jdk jdk : settings.jdks()) {
+                    Contestants contestants = new Contestants(settings, broker.bootstrapServers(), jdk);
+                    List<Map<String, Double>> rounds = new ArrayList<>();
+                    for (int round = 1; round <= settings.rounds(); round++) {
+                        number++;
+                        out.printf(Locale.ROOT, "Round %d of %d on %s: %,d records of %d B into %d partitions, each "
+                                + "contestant in its own JVM%n", round, settings.rounds(), jdk, settings.messages(),
+                                settings.recordSize(), settings.partitions());
+                        rounds.add(new BenchRound(settings, contestants, admin, out, number).run());
+                    }
+                    byJdk.put(jdk, rounds);
                 }
             }
         }
-        BenchReport.printTable(settings, rounds, out);
+        byJdk.forEach((jdk, rounds) -> BenchReport.printTable(settings, jdk, rounds, out));
+        if (byJdk.size() > 1) {
+            BenchReport.printSideBySide(byJdk, out);
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
-        BenchReport.writeJson(settings, rounds, output);
+        BenchReport.writeJson(settings, byJdk, output);
         out.printf(Locale.ROOT, "%nWrote %s%n", output);
-        return rounds;
+        return byJdk;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,13 +46,13 @@ final class BenchReport {
 
     private BenchReport() {}
 
-    static void printTable(BenchSettings settings, List<Map<String, Double>> rounds, PrintStream out) {
+    static void printTable(BenchSettings settings, Jdk jdk, List<Map<String, Double>> rounds, PrintStream out) {
         Map<String, Double> medians = Medians.byName(rounds);
         out.println();
         out.printf(Locale.ROOT, "%,d records × %d B, %d partitions, %d TaskManagers × %d slot(s), %d round(s); "
-                        + "%d cores, Java %s%n", settings.messages(), settings.recordSize(), settings.partitions(),
-                settings.taskManagers(), settings.slotsPerTaskManager(), rounds.size(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                        + "%d cores, every contestant on Java %s%n", settings.messages(), settings.recordSize(),
+                settings.partitions(), settings.taskManagers(), settings.slotsPerTaskManager(), rounds.size(),
+                Runtime.getRuntime().availableProcessors(), jdk.version());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s %-12s", "contestant", "figure"));
         for (int i = 1; i <= rounds.size(); i++) {
             header.append(String.format(Locale.ROOT, " %12s", "round " + i));
@@ -88,7 +89,46 @@ final class BenchReport {
                 verdict);
     }
 
-    static ObjectNode toJson(BenchSettings settings, List<Map<String, Double>> rounds) {
+    /** Every ratio's median on each JDK, a column per JDK. */
+    static void printSideBySide(Map<Jdk, List<Map<String, Double>>> byJdk, PrintStream out) {
+        out.println();
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-28s", "median of the rounds"));
+        byJdk.keySet().forEach(jdk -> header.append(String.format(Locale.ROOT, " %12s", "Java " + jdk.version())));
+        out.println(header.append(String.format(Locale.ROOT, " %10s", "goal")));
+        List<String> figures = new ArrayList<>(RATIOS);
+        figures.add("peak_rss_mb");
+        for (String figure : figures) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", figure));
+            String goal = "";
+            for (List<Map<String, Double>> rounds : byJdk.values()) {
+                double value = Medians.byName(rounds).get(figure);
+                String verdict = "";
+                for (Target target : Target.GOALS) {
+                    if (target.figure().equals(figure)) {
+                        goal = target.describe();
+                        verdict = target.met(value) ? "" : " ✗";
+                    }
+                }
+                line.append(String.format(Locale.ROOT, " %12s",
+                        String.format(Locale.ROOT, figure.equals("peak_rss_mb") ? "%.0f" : "%.3f", value) + verdict));
+            }
+            out.println(line.append(String.format(Locale.ROOT, " %10s", goal)));
+        }
+    }
+
+    /**
+     * The result of one JDK's rounds at the top level (the first JDK's, when there are several), and every JDK's
+     * under {@code jdks}, each in the same form.
+     */
+    static ObjectNode toJson(BenchSettings settings, Map<Jdk, List<Map<String, Double>>> byJdk) {
+        Map.Entry<Jdk, List<Map<String, Double>>> first = byJdk.entrySet().iterator().next();
+        ObjectNode root = toJson(settings, first.getKey(), first.getValue());
+        var jdks = root.putArray("jdks");
+        byJdk.forEach((jdk, rounds) -> jdks.add(toJson(settings, jdk, rounds)));
+        return root;
+    }
+
+    static ObjectNode toJson(BenchSettings settings, Jdk jdk, List<Map<String, Double>> rounds) {
         Map<String, Double> medians = Medians.byName(rounds);
         ObjectNode root = JSON.createObjectNode();
         for (String ratio : RATIOS) {
@@ -109,7 +149,7 @@ final class BenchReport {
                 .put("kafkaToolJvm", String.join(" ", Contestants.KAFKA_TOOL_JVM))
                 .put("flinkJobJvm", String.join(" ", Contestants.FLINK_JOB_JVM));
         root.putObject("environment").put("cores", Runtime.getRuntime().availableProcessors())
-                .put("java", System.getProperty("java.version")).put("javaVendor", System.getProperty("java.vendor"))
+                .put("java", jdk.version()).put("javaHome", jdk.java().toAbsolutePath().getParent().getParent().toString())
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
                 .put("kafka", AppInfoParser.getVersion()).put("flink", EnvironmentInformation.getVersion());
         ObjectNode medianNode = root.putObject("medians");
@@ -122,7 +162,8 @@ final class BenchReport {
         return root;
     }
 
-    static void writeJson(BenchSettings settings, List<Map<String, Double>> rounds, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), toJson(settings, rounds));
+    static void writeJson(BenchSettings settings, Map<Jdk, List<Map<String, Double>>> byJdk, Path file)
+            throws IOException {
+        JSON.writeValue(file.toFile(), toJson(settings, byJdk));
     }
 }

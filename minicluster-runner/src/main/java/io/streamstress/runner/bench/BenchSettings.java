@@ -20,6 +20,8 @@ import java.util.List;
  * @param stressJar the jar under test ({@code java -jar} for streamstress, {@code -cp} for the peers)
  * @param produceMain main class of the load producer alone ({@code produce-messages})
  * @param workDir broker data and every contestant's output
+ * @param jdks the JDKs every contestant runs on, each for all the rounds, in order ({@code --java}); the first
+ *     also runs {@code --scale}
  */
 public record BenchSettings(
         long messages,
@@ -32,7 +34,8 @@ public record BenchSettings(
         List<Long> scaleMessages,
         Path stressJar,
         String produceMain,
-        Path workDir) {
+        Path workDir,
+        List<Jdk> jdks) {
 
     public static final long DEFAULT_MESSAGES = 10_000_000;
     public static final int DEFAULT_ROUNDS = 3;
@@ -61,8 +64,20 @@ public record BenchSettings(
         if (scaleMessages.isEmpty() || scaleMessages.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("the scale run needs at least one message count, each at least 1");
         }
+        jdks = List.copyOf(jdks);
+        if (jdks.isEmpty()) {
+            throw new IllegalArgumentException("the benchmark needs at least one JDK to run on");
+        }
         if (!Files.isRegularFile(stressJar)) {
             throw new IllegalArgumentException(stressJar + " is not a file: build stress.jar with 'mvn -q package -DskipTests'");
         }
+    }
+
+    /** Settings whose contestants run on this JVM's JDK. */
+    public BenchSettings(long messages, int rounds, int recordSize, int partitions, int taskManagers,
+            int slotsPerTaskManager, Duration checkpointInterval, List<Long> scaleMessages, Path stressJar,
+            String produceMain, Path workDir) {
+        this(messages, rounds, recordSize, partitions, taskManagers, slotsPerTaskManager, checkpointInterval,
+                scaleMessages, stressJar, produceMain, workDir, List.of(Jdk.current()));
     }
 }

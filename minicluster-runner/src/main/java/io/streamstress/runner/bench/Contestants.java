@@ -19,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * the JVM options of Kafka's own {@code kafka-*-perf-test.sh} scripts ({@code -Xmx512M} and
  * {@code kafka-run-class.sh}'s G1 settings); streamstress runs as users run it ({@code java -jar}, which
  * starts its worker with {@link JvmDefaults}); the bare Flink job gets the same JVM options. Every JVM also
- * gets {@link JvmDefaults#quietOptions()}, which change no behaviour, only keep newer JDKs' warnings out.
+ * gets {@link JvmDefaults#quietOptions(int)} for its JDK, which change no behaviour, only keep newer JDKs' warnings
+ * out. Every contestant runs on the same {@link Jdk}.
  */
 final class Contestants {
 
@@ -29,18 +30,18 @@ final class Contestants {
             "-Djava.awt.headless=true");
     /** The bare Flink job's JVM: the options streamstress's worker JVM runs with. */
     static final List<String> FLINK_JOB_JVM = JvmDefaults.options();
-    /** What keeps this JDK from warning about native access and {@code Unsafe} (every contestant's JVM gets it). */
-    static final List<String> QUIET_JVM = JvmDefaults.quietOptions();
-
-    /** The java of this JVM, for every contestant. */
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
     private final BenchSettings settings;
     private final String bootstrap;
+    /** The java every contestant runs on. */
+    private final String java;
+    /** What keeps that JDK from warning about native access and {@code Unsafe} (every contestant's JVM gets it). */
+    private final List<String> quiet;
 
-    Contestants(BenchSettings settings, String bootstrap) {
+    Contestants(BenchSettings settings, String bootstrap, Jdk jdk) {
         this.settings = settings;
         this.bootstrap = bootstrap;
+        this.java = jdk.java().toString();
+        this.quiet = JvmDefaults.quietOptions(jdk.feature());
     }
 
     /**
@@ -79,9 +80,9 @@ final class Contestants {
     }
 
     List<String> bareFlinkJob(String topic) {
-        List<String> command = new ArrayList<>(List.of(JAVA));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(FLINK_JOB_JVM);
-        command.addAll(QUIET_JVM);
+        command.addAll(quiet);
         command.addAll(List.of("-cp", settings.stressJar().toString(), BareFlinkJob.class.getName(), bootstrap, topic, Long.toString(settings.messages()), Integer.toString(settings.taskManagers()),
                 Integer.toString(settings.slotsPerTaskManager()), Long.toString(settings.checkpointInterval().toMillis())));
         return command;
@@ -89,7 +90,7 @@ final class Contestants {
 
     /** streamstress, exactly-once, no chaos, on the bench's broker; {@code preload} produces before the job starts. */
     List<String> streamstress(String topic, boolean preload, Path reportDir) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", settings.stressJar().toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-jar", settings.stressJar().toString(),
                 "--messages", Long.toString(settings.messages()), "--partitions", Integer.toString(settings.partitions()),
                 "--record-size", Integer.toString(settings.recordSize()),
                 "--task-managers", Integer.toString(settings.taskManagers()),
@@ -105,15 +106,15 @@ final class Contestants {
 
     /** streamstress on its embedded defaults (broker, Redis, MiniCluster in its own process), for the scale run. */
     static List<String> standalone(BenchSettings settings, long messages, Path reportDir) {
-        return List.of(JAVA, "-jar", settings.stressJar().toString(), "--messages", Long.toString(messages),
+        return List.of(settings.jdks().get(0).java().toString(), "-jar", settings.stressJar().toString(), "--messages", Long.toString(messages),
                 "--report-dir", reportDir.toString());
     }
 
     private List<String> kafkaTool(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(JAVA);
+        command.add(java);
         command.addAll(KAFKA_TOOL_JVM);
-        command.addAll(QUIET_JVM);
+        command.addAll(quiet);
         command.add("-cp");
         command.add(settings.stressJar().toString());
         command.add(mainClass);

@@ -2,6 +2,7 @@ package io.streamstress.runner.cli;
 
 import io.streamstress.runner.bench.Bench;
 import io.streamstress.runner.bench.BenchSettings;
+import io.streamstress.runner.bench.Jdk;
 import io.streamstress.runner.bench.ScaleBench;
 import io.streamstress.runner.infra.RunDirectory;
 import java.io.PrintStream;
@@ -76,6 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Message counts of --scale (default: ${DEFAULT-VALUE}).")
     List<Long> scaleMessages;
 
+    @Option(names = "--java", paramLabel = "PATH",
+            description = "A JDK (its home or its java) to run every contestant on, all the rounds; repeat it to "
+                    + "measure several side by side (default: the JDK running this).")
+    List<Path> javas;
+
     @Option(names = "--stress-jar", paramLabel = "JAR", description = "The jar to measure (default: the one running).")
     Path stressJar;
 
@@ -104,7 +110,8 @@ public final class BenchCommand implements Callable<Integer> {
             settings = new BenchSettings(messages, rounds, recordSize, partitions, taskManagers, slots,
                     checkpointInterval, scaleMessages, stressJar != null ? stressJar : WorkerJvm.runningJar().orElseThrow(() ->
                             new ParameterException(spec.commandLine(), "not run from stress.jar: give --stress-jar PATH")),
-                    ProduceCommand.class.getName(), dir);
+                    ProduceCommand.class.getName(), dir,
+                    javas == null ? List.of(Jdk.current()) : javas.stream().map(Jdk::at).toList());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -43,6 +43,7 @@ public final class VerdictPrinter {
             console.line("  unexpected    %,15d sequence numbers that were never produced", v.unexpected());
         }
         printFaults(console, outcome);
+        console.line("  start-up      %15.1f s  the command started → first record sent", outcome.startupTime().toMillis() / 1000.0);
         console.line("  produce       %15.1f s", outcome.produceTime().toMillis() / 1000.0);
         console.line("  pipeline      %15.1f s  first send → everything committed, %,.0f msg/s",
                 outcome.pipelineTime().toMillis() / 1000.0, outcome.messagesPerSecond());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class BenchReportTest {
         List<Map<String, Double>> rounds = List.of(round(0.90, 1.4, 1200), round(1.00, 1.2, 1300), round(0.97, 1.1, 1250));
 
         // When
-        JsonNode json = BenchReport.toJson(settings, rounds);
+        JsonNode json = BenchReport.toJson(settings, Map.of(Jdk.current(), rounds));
 
         // Then
         assertThat(json.path("producer_ratio").asDouble()).as("median producer ratio").isEqualTo(0.97);
@@ -47,13 +48,38 @@ class BenchReportTest {
     @Test
     void theTableShowsEveryRoundTheMedianAndAMissedGoal() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BenchReport.printTable(settings(), List.of(round(0.80, 1.2, 1000)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        BenchReport.printTable(settings(), Jdk.current(), List.of(round(0.80, 1.2, 1000)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String table = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(table).as("table")
                 .contains("round 1", "median", "Kafka ProducerPerformance", "500,000")
                 .containsPattern("producer_ratio +0\\.800 +≥ 0\\.95 +MISSED")
                 .containsPattern("end_to_end_ratio +1\\.200 +≤ 1\\.30 +met");
+    }
+
+    @Test
+    void twoJdksGiveEveryRatioPerJdkSideBySideAndInTheResult() throws Exception {
+        // Given the rounds on two JDKs
+        Jdk first = new Jdk(Jdk.current().java(), "17.0.15");
+        Jdk second = new Jdk(Jdk.current().java(), "25.0.1");
+        Map<Jdk, List<Map<String, Double>>> byJdk = new LinkedHashMap<>();
+        byJdk.put(first, List.of(round(0.90, 1.6, 1100)));
+        byJdk.put(second, List.of(round(1.00, 1.3, 1200)));
+
+        // When the result is written and the ratios printed side by side
+        JsonNode json = BenchReport.toJson(settings(), byJdk);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BenchReport.printSideBySide(byJdk, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String table = bytes.toString(StandardCharsets.UTF_8);
+
+        // Then each JDK has its own ratios, the first one's also at the top level, and the table a column each
+        assertThat(json.path("jdks").size()).as("JDKs").isEqualTo(2);
+        assertThat(json.at("/jdks/0/environment/java").asText()).as("first JDK").isEqualTo("17.0.15");
+        assertThat(json.at("/jdks/1/end_to_end_ratio").asDouble()).as("second JDK's ratio").isEqualTo(1.3);
+        assertThat(json.path("end_to_end_ratio").asDouble()).as("top level: the first JDK's").isEqualTo(1.6);
+        assertThat(table).as("side by side").contains("Java 17.0.15", "Java 25.0.1")
+                .containsPattern("end_to_end_ratio +1\\.600 ✗ +1\\.300 +≤ 1\\.30");
     }
 
     private BenchSettings settings() {

@@ -62,6 +62,12 @@ class StressPipelineITCase {
                 .isPositive().isLessThanOrEqualTo(jobMs);
         assertThat(jobMs).as("the job's time lies within the wall time")
                 .isLessThanOrEqualTo(report.at("/timing/wallMs").asLong());
+        long startupMs = report.at("/timing/startupMs").asLong();
+        assertThat(startupMs).as("start-up: before the first send, within the wall time").isPositive()
+                .isLessThan(report.at("/timing/wallMs").asLong() - pipelineMs);
+        assertThat(result.out()).as("the verdict block prints the same start-up")
+                .contains(String.format(java.util.Locale.ROOT, "  start-up      %15.1f s  the command started → first record "
+                        + "sent", startupMs / 1000.0));
         assertThat(report.at("/verification/committed").asLong()).as("committed in JSON")
                 .isEqualTo(result.verdictFigure("committed"));
         assertThat(report.at("/verification/duplicated").asLong()).as("duplicated in JSON").isZero();
