@@ -7,6 +7,7 @@
 #
 #   stress-scripts/measure.sh [--runs N] [--jar PATH] -- [stress.jar options]
 #   stress-scripts/measure.sh --runs 3 -- --messages 1000000
+#   stress-scripts/measure.sh --rss-csv rss.csv -- --messages 100000000   # RSS over time: run,seconds,rss_mb
 #
 # Exits non-zero if any run does not end with VERDICT PASS.
 set -euo pipefail
@@ -15,13 +16,15 @@ runs=3
 # shellcheck source=stress-scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 jar="$STRESS_JAR"
+rss_csv=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
+    --rss-csv) rss_csv="$2"; shift 2 ;;
     --) shift; break ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) echo "measure.sh: unknown option $1 (use --runs N, --jar PATH, then -- and the stress.jar options)" >&2; exit 2 ;;
+    *) echo "measure.sh: unknown option $1 (use --runs N, --jar PATH, --rss-csv FILE, then -- and the stress.jar options)" >&2; exit 2 ;;
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "measure.sh: --runs must be a positive whole number" >&2; exit 2; }
@@ -31,17 +34,24 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
-# Samples the peak RSS (VmHWM) of every process below $1 until it ends; prints their sum in kB.
+# Samples the peak RSS (VmHWM) of every process below $1 until it ends; prints their sum in kB. With $2 and $3 (a
+# file and the run's number), appends "run,seconds since the start,current RSS of them all in MB" at each sample.
 tree_peak_kb() {
-  local root=$1
+  local root=$1 csv=${2:-} run=${3:-} began
+  began=$(date +%s.%N)
   declare -A peak=()
   while kill -0 "$root" 2>/dev/null; do
-    local pids pid kb
+    local pids pid kb now_kb=0 rss
     pids=$(descendants "$root")
     for pid in $pids; do
       kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
       if [[ -n "$kb" && "$kb" -gt "${peak[$pid]:-0}" ]]; then peak[$pid]=$kb; fi
+      rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+      now_kb=$((now_kb + ${rss:-0}))
     done
+    if [[ -n "$csv" ]]; then
+      awk -v r="$run" -v a="$began" -v b="$(date +%s.%N)" -v k="$now_kb" 'BEGIN { printf "%s,%.1f,%.0f\n", r, b - a, k / 1024 }' >>"$csv"
+    fi
     sleep 0.5
   done
   local sum=0 value
@@ -54,13 +64,14 @@ descendants() {
   echo "$pid"
   for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do descendants "$child"; done
 }
+if [[ -n "$rss_csv" ]]; then echo "run,seconds,rss_mb" >"$rss_csv"; fi
 printf '%-4s %-8s %12s %12s %12s %10s %14s %14s\n' run verdict pipeline_s wall_s msg_per_s startup_s peak_rss_mb tree_rss_mb
 for i in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
   set +e
   /usr/bin/time -v -o "$work/time.$i" java -jar "$jar" "$@" --report-dir "$work/report.$i" >"$work/out.$i" 2>"$work/err.$i" &
   timer=$!
-  tree_peak_kb "$timer" >"$work/tree.$i" &
+  tree_peak_kb "$timer" "$rss_csv" "$i" >"$work/tree.$i" &
   sampler=$!
   wait "$timer"
   code=$?
