@@ -1,5 +1,6 @@
 package io.streamstress.runner.cli;
 
+import io.streamstress.kafka.client.KafkaClientProperties;
 import io.streamstress.kafka.producer.LoadProducer;
 import io.streamstress.kafka.producer.PartitionPlan;
 import io.streamstress.kafka.producer.ProduceException;
@@ -85,16 +86,17 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        KafkaClientProperties client = CommandLines.kafkaConfig(spec, kafkaConfig);
         ProducerSettings settings;
         try {
             settings = ProducerSettings.of(bootstrapServers, topic, new PartitionPlan(messages, partitions))
                     .withRecordSize(recordSize).withRatePerSecond(rate)
                     .withTrafficPattern(TrafficPattern.parse(trafficPattern))
-                    .withClient(CommandLines.kafkaConfig(spec, kafkaConfig));
+                    .withClient(client);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout, CommandLines.kafkaConfig(spec, kafkaConfig))) {
+        try (TopicAdmin admin = new TopicAdmin(bootstrapServers, connectTimeout, client)) {
             admin.awaitReachable();
             if (admin.createTopicIfAbsent(topic, partitions, (short) 1)) {
                 out.printf(Locale.ROOT, "Created topic %s with %d partitions%n", topic, partitions);

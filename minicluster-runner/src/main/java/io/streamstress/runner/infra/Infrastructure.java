@@ -306,7 +306,7 @@ public final class Infrastructure implements AutoCloseable {
      * the run's Docker network when the job runs there.
      */
     public String redisUriForJob() {
-        return proxies == null ? redisUriForProbes() : proxies.redisUriForJob();
+        return proxies == null ? redisUriTasksReach() : proxies.redisUriForJob();
     }
 
     /**
@@ -314,6 +314,11 @@ public final class Infrastructure implements AutoCloseable {
      * through a fault the proxy makes).
      */
     public String redisUriForProbes() {
+        return redisUriTasksReach();
+    }
+
+    /** Redis as the job's tasks reach it directly: on the run's Docker network, or where the harness does. */
+    private String redisUriTasksReach() {
         return jobOnDockerNetwork ? docker.redisUriOnNetwork() : redisUri;
     }
 

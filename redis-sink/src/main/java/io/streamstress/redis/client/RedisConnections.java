@@ -53,11 +53,7 @@ public final class RedisConnections implements AutoCloseable {
         RedisURI uri = RedisURI.create(redisUri);
         uri.setTimeout(commandTimeout);
         RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .build());
+        client.setOptions(common(ClientOptions.builder(), commandTimeout).build());
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
             return new RedisConnections(client, connection, connection.sync());
@@ -70,10 +66,7 @@ public final class RedisConnections implements AutoCloseable {
     private static RedisConnections openCluster(List<RedisURI> seeds, Duration commandTimeout) {
         seeds.forEach(seed -> seed.setTimeout(commandTimeout));
         RedisClusterClient client = RedisClusterClient.create(seeds);
-        client.setOptions(ClusterClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        client.setOptions(common(ClusterClientOptions.builder(), commandTimeout)
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(CLUSTER_TOPOLOGY_REFRESH)
                         .enableAllAdaptiveRefreshTriggers()
@@ -86,6 +79,14 @@ public final class RedisConnections implements AutoCloseable {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             throw e;
         }
+    }
+
+    /** What both clients do: reconnect, reject commands while disconnected, time commands out. */
+    private static <B extends ClientOptions.Builder> B common(B builder, Duration commandTimeout) {
+        builder.autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout));
+        return builder;
     }
 
     /** The synchronous commands, routed by key on a cluster. */

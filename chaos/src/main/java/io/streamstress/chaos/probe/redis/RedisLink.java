@@ -57,7 +57,6 @@ final class RedisLink {
     private final boolean cluster;
     private int users;
     private volatile StatefulConnection<String, String> connected;
-    private volatile RedisClusterAsyncCommands<String, String> commands;
     private CompletableFuture<StatefulConnection<String, String>> connecting;
     private long lastAttemptNanos;
     private boolean closed;
@@ -129,7 +128,6 @@ final class RedisLink {
             closed = true;
             connection = connected;
             connected = null;
-            commands = null;
         }
         if (connection != null) {
             connection.closeAsync();
@@ -139,9 +137,9 @@ final class RedisLink {
 
     /** The commands when connected; otherwise null (and a connection attempt is under way). Never blocks. */
     RedisClusterAsyncCommands<String, String> now() {
-        RedisClusterAsyncCommands<String, String> ready = commands;
-        if (ready != null) {
-            return ready;
+        StatefulConnection<String, String> connection = connected;
+        if (connection != null) {
+            return async(connection);
         }
         attempt();
         return null;
@@ -149,9 +147,9 @@ final class RedisLink {
 
     /** The commands, waiting up to {@code wait} for the connection; null when it is not up by then. */
     RedisClusterAsyncCommands<String, String> within(Duration wait) throws InterruptedException {
-        RedisClusterAsyncCommands<String, String> ready = commands;
-        if (ready != null) {
-            return ready;
+        StatefulConnection<String, String> connection = connected;
+        if (connection != null) {
+            return async(connection);
         }
         try {
             return async(attempt().get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS));
@@ -197,7 +195,6 @@ final class RedisLink {
         synchronized (this) {
             if (!closed) {
                 connected = connection;
-                commands = async(connection);
                 return;
             }
         }

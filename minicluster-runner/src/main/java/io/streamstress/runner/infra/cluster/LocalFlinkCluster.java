@@ -7,13 +7,8 @@ import io.streamstress.runner.infra.cluster.rest.ClusterOverRest;
 import io.streamstress.runner.infra.cluster.rest.RestFlinkCluster;
 import io.streamstress.runner.infra.cluster.rest.RestUrl;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import org.apache.flink.api.common.JobID;
 
 /**
@@ -128,21 +123,10 @@ public final class LocalFlinkCluster implements ClusterOverRest {
      * {@code ordinal}-th of them (modulo their number), in start order.
      */
     private String busyTaskManager(JobID job, int ordinal) throws FaultNotInjectedException {
-        Set<String> busy = rest.view(job).taskManagersRunningTasks();
-        List<Integer> live = new ArrayList<>();
-        Map<Integer, String> ids = new HashMap<>();
-        List<LocalTaskManager> taskManagers = processes.taskManagers();
-        for (int i = 0; i < taskManagers.size(); i++) {
-            if (!taskManagers.get(i).frozen()) {
-                live.add(i);
-                ids.put(i, taskManagers.get(i).resourceId());
-            }
-        }
-        OptionalInt chosen = TaskManagerChoice.pick(live, ids, busy, ordinal);
-        if (chosen.isEmpty()) {
-            throw new FaultNotInjectedException("no live TaskManager hosts a running task of the job");
-        }
-        return ids.get(chosen.getAsInt());
+        List<String> live = processes.taskManagers().stream().filter(tm -> !tm.frozen())
+                .map(LocalTaskManager::resourceId).toList();
+        return TaskManagerChoice.pick(live, rest.view(job).taskManagersRunningTasks(), ordinal).orElseThrow(
+                () -> new FaultNotInjectedException("no live TaskManager hosts a running task of the job"));
     }
 
     @Override

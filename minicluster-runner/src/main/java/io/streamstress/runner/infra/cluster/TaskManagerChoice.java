@@ -2,6 +2,7 @@ package io.streamstress.runner.infra.cluster;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -27,5 +28,19 @@ public final class TaskManagerChoice {
             return OptionalInt.empty();
         }
         return OptionalInt.of(candidates.get(Math.floorMod(ordinal, candidates.size())));
+    }
+
+    /**
+     * {@link #pick(List, Map, Set, int)} for clusters that know their TaskManagers by resource id.
+     *
+     * @param running the resource ids of the running TaskManagers (not frozen, not cut off), in start order
+     * @return the resource id to hit; empty when none of them hosts a running task
+     */
+    public static Optional<String> pick(List<String> running, Set<String> busy, int ordinal) {
+        List<String> candidates = running.stream().filter(busy::contains).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(candidates.get(Math.floorMod(ordinal, candidates.size())));
     }
 }

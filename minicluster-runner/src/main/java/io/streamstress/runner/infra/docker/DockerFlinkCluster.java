@@ -25,14 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -389,24 +387,12 @@ public final class DockerFlinkCluster implements ClusterOverRest {
 
     /** A TaskManager, neither frozen nor cut off, that hosts a running task of {@code job}: the {@code ordinal}-th of them. */
     private String busyTaskManager(JobID job, int ordinal) throws FaultNotInjectedException {
-        Set<String> busy = rest.view(job).taskManagersRunningTasks();
-        List<Integer> live = new ArrayList<>();
-        Map<Integer, String> ids = new HashMap<>();
+        List<String> live;
         synchronized (this) {
-            int i = 0;
-            for (String id : taskManagers.keySet()) {
-                if (!frozen.contains(id)) {
-                    live.add(i);
-                    ids.put(i, id);
-                }
-                i++;
-            }
+            live = taskManagers.keySet().stream().filter(id -> !frozen.contains(id)).toList();
         }
-        OptionalInt chosen = TaskManagerChoice.pick(live, ids, busy, ordinal);
-        if (chosen.isEmpty()) {
-            throw new FaultNotInjectedException("no TaskManager container hosts a running task of the job");
-        }
-        return ids.get(chosen.getAsInt());
+        return TaskManagerChoice.pick(live, rest.view(job).taskManagersRunningTasks(), ordinal).orElseThrow(
+                () -> new FaultNotInjectedException("no TaskManager container hosts a running task of the job"));
     }
 
     /** Closes the REST client and removes the cluster's containers (the run's network stays with the run). */

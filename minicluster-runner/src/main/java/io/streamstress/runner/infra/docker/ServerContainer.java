@@ -77,12 +77,6 @@ public final class ServerContainer {
         client.stopContainerCmd(id()).withTimeout(graceSeconds).exec();
     }
 
-    /** Whether the container's processes run (not exited; a paused one counts as running). */
-    public boolean running() {
-        Boolean running = client.inspectContainerCmd(id()).exec().getState().getRunning();
-        return running != null && running;
-    }
-
     /** {@code docker unpause}. */
     public void unpause() {
         client.unpauseContainerCmd(id()).exec();

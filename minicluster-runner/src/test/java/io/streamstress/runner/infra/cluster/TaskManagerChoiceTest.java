@@ -28,4 +28,17 @@ class TaskManagerChoiceTest {
         assertThat(TaskManagerChoice.pick(RUNNING, IDS, Set.of(), 3)).as("all idle").isEmpty();
         assertThat(TaskManagerChoice.pick(RUNNING, IDS, Set.of("tm-gone"), 3)).as("the busy one is not running").isEmpty();
     }
+
+    @Test
+    void byResourceIdEveryOrdinalHitsARunningTaskManagerThatHostsATask() {
+        // Given the same TaskManagers known by resource id, in start order
+        List<String> running = List.of("tm-a", "tm-b", "tm-c", "tm-d");
+
+        // Then the busy ones take turns, and none is no choice
+        for (int ordinal = 0; ordinal < 8; ordinal++) {
+            assertThat(TaskManagerChoice.pick(running, BUSY, ordinal)).as("ordinal %d", ordinal)
+                    .hasValue(ordinal % 2 == 0 ? "tm-b" : "tm-d");
+        }
+        assertThat(TaskManagerChoice.pick(running, Set.of("tm-gone"), 3)).as("the busy one is not running").isEmpty();
+    }
 }
